@@ -1,0 +1,41 @@
+# make          build build/rdslint
+# make demo     install what is missing, build, lint testdata/demo/
+# make test     install what is missing, build, run every test (CTest)
+# make install  put rdslint on the PATH (PREFIX=/usr/local)
+# make bench    build and run the benchmarks (figures, never a failure)
+BUILD ?= build
+PREFIX ?= /usr/local
+JOBS ?= $(shell nproc)
+CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
+
+.PHONY: all deps configure build demo test install bench clean
+
+all: deps build
+
+deps:
+	@scripts/install-deps.sh
+
+$(BUILD)/build.ninja:
+	cmake -S . -B $(BUILD) -G Ninja $(CMAKE_FLAGS)
+
+configure: $(BUILD)/build.ninja
+
+build: configure
+	cmake --build $(BUILD) -j $(JOBS)
+
+demo: deps build
+	@echo "== build/rdslint testdata/demo (exit 1 means findings, as intended here)"
+	@$(BUILD)/rdslint testdata/demo; status=$$?; \
+	  if [ $$status -gt 1 ]; then exit $$status; fi
+
+test: deps build
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS) --timeout 600
+
+install: build
+	cmake --install $(BUILD) --prefix $(PREFIX)
+
+bench: build
+	$(BUILD)/bench/env_throughput_bench
+
+clean:
+	rm -rf $(BUILD)

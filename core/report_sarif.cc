@@ -1,0 +1,191 @@
+// SARIF 2.1.0 as GitHub code scanning reads it: rule metadata with tags,
+// precision and security-severity; relative URIs against %SRCROOT%; full
+// regions; primaryLocationLineHash fingerprints; fixes.
+#include <nlohmann/json.hpp>
+
+#include "core/report.h"
+
+namespace rdslint {
+namespace {
+
+using nlohmann::json;
+
+const char* Level(Severity s) {
+  switch (s) {
+    case Severity::kError: return "error";
+    case Severity::kWarning: return "warning";
+    case Severity::kNote: return "note";
+  }
+  return "warning";
+}
+
+// "env-password-literal" -> "EnvPasswordLiteral", SARIF's rule name style.
+std::string RuleName(const std::string& id) {
+  std::string out;
+  bool upper = true;
+  for (char c : id) {
+    if (c == '-') {
+      upper = true;
+      continue;
+    }
+    out.push_back(upper && c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c);
+    upper = false;
+  }
+  return out;
+}
+
+std::string FirstParagraph(const std::string& text) {
+  size_t end = text.find("\n\n");
+  std::string p = text.substr(0, end);
+  for (char& c : p) {
+    if (c == '\n') c = ' ';
+  }
+  while (!p.empty() && p.back() == ' ') p.pop_back();
+  return p;
+}
+
+std::string HelpMarkdown(const RuleInfo& r) {
+  std::string md = "**" + r.title + "** (`" + r.id + "`)\n\n" + r.rationale + "\n## Fix\n\n" + r.fix;
+  if (!r.bad_example.empty()) md += "\n## Bad\n\n```\n" + r.bad_example + "```\n";
+  if (!r.good_example.empty()) md += "\n## Good\n\n```\n" + r.good_example + "```\n";
+  if (!r.references.empty()) {
+    md += "\n## References\n\n";
+    for (const std::string& ref : r.references) md += "- " + ref + "\n";
+  }
+  return md;
+}
+
+std::string HelpText(const RuleInfo& r) {
+  std::string text = r.title + "\n\n" + r.rationale + "\nFix: " + r.fix;
+  for (const std::string& ref : r.references) text += "\nSee " + ref;
+  return text;
+}
+
+bool IsAbsolute(const std::string& path) { return !path.empty() && path[0] == '/'; }
+
+json ArtifactLocation(const std::string& file) {
+  if (IsAbsolute(file)) return {{"uri", "file://" + PathToUri(file)}};
+  return {{"uri", PathToUri(file)}, {"uriBaseId", "%SRCROOT%"}};
+}
+
+}  // namespace
+
+std::string PathToUri(const std::string& path) {
+  static const char* kHex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : path) {
+    const bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                      c == '-' || c == '.' || c == '_' || c == '~' || c == '/';
+    if (keep) {
+      out.push_back(static_cast<char>(c));
+    } else {
+      out.push_back('%');
+      out.push_back(kHex[c >> 4]);
+      out.push_back(kHex[c & 15]);
+    }
+  }
+  return out;
+}
+
+std::string FormatSarif(const ReportInput& in) {
+  json rules = json::array();
+  std::map<std::string, size_t> rule_index;
+  for (const RuleInfo* r : in.rules) {
+    rule_index[r->id] = rules.size();
+    json props = {{"tags", json::array({r->problem_class, "security"})},
+                  {"precision", r->precision},
+                  {"problem.severity", Level(r->severity) == std::string("note") ? "recommendation"
+                                                                                 : Level(r->severity)}};
+    if (!r->security_severity.empty()) props["security-severity"] = r->security_severity;
+    rules.push_back({
+        {"id", r->id},
+        {"name", RuleName(r->id)},
+        {"shortDescription", {{"text", r->title}}},
+        {"fullDescription", {{"text", FirstParagraph(r->rationale)}}},
+        {"help", {{"text", HelpText(*r)}, {"markdown", HelpMarkdown(*r)}}},
+        {"helpUri", RuleDocUri(r->id)},
+        {"defaultConfiguration", {{"level", Level(r->severity)}}},
+        {"properties", props},
+    });
+  }
+
+  json results = json::array();
+  for (const Finding& f : *in.findings) {
+    const Location& l = f.location;
+    json region = {{"startLine", l.begin.line},   {"startColumn", l.begin.column},
+                   {"endLine", l.end.line},       {"endColumn", l.end.column},
+                   {"byteOffset", l.range.begin}, {"byteLength", l.range.size()}};
+    json result = {
+        {"ruleId", f.rule_id},
+        {"level", Level(f.severity)},
+        {"message", {{"text", f.message}}},
+        {"locations",
+         json::array({{{"physicalLocation",
+                        {{"artifactLocation", ArtifactLocation(l.file)},
+                         {"region", region},
+                         {"contextRegion",
+                          {{"startLine", l.begin.line},
+                           {"snippet", {{"text", f.masked_line}}}}}}}}})},
+        {"partialFingerprints", {{"primaryLocationLineHash", f.fingerprint}}},
+    };
+    if (auto it = rule_index.find(f.rule_id); it != rule_index.end()) {
+      result["ruleIndex"] = it->second;
+    }
+    if (!f.fixes.empty()) {
+      json fixes = json::array();
+      for (const FixIt& fix : f.fixes) {
+        std::map<std::string, json> by_file;
+        for (const Replacement& r : fix.replacements) {
+          by_file[r.file].push_back({{"deletedRegion", {{"byteOffset", r.offset}, {"byteLength", r.length}}},
+                                     {"insertedContent", {{"text", r.text}}}});
+        }
+        json changes = json::array();
+        for (auto& [file, replacements] : by_file) {
+          changes.push_back({{"artifactLocation", ArtifactLocation(file)}, {"replacements", replacements}});
+        }
+        fixes.push_back({{"description", {{"text", fix.description}}}, {"artifactChanges", changes}});
+      }
+      result["fixes"] = fixes;
+    }
+    results.push_back(std::move(result));
+  }
+
+  json notifications = json::array();
+  for (const RunNote& n : *in.notes) {
+    json note = {{"level", n.level == RunNote::Level::kError     ? "error"
+                           : n.level == RunNote::Level::kWarning ? "warning"
+                                                                 : "note"},
+                 {"message", {{"text", n.message}}}};
+    if (!n.file.empty()) {
+      json loc = {{"physicalLocation", {{"artifactLocation", ArtifactLocation(n.file)}}}};
+      if (n.line > 0) loc["physicalLocation"]["region"] = {{"startLine", n.line}};
+      note["locations"] = json::array({loc});
+    }
+    notifications.push_back(std::move(note));
+  }
+  bool failed = false;
+  for (const RunNote& n : *in.notes) failed |= n.level == RunNote::Level::kError;
+
+  json run = {
+      {"tool",
+       {{"driver",
+         {{"name", "rdslint"},
+          {"version", in.version},
+          {"semanticVersion", in.version},
+          {"informationUri", "https://github.com/rdslint/rdslint"},
+          {"rules", rules}}}}},
+      {"invocations",
+       json::array({{{"executionSuccessful", !failed},
+                     {"toolExecutionNotifications", notifications}}})},
+      {"originalUriBaseIds",
+       {{"%SRCROOT%", {{"uri", "file://" + PathToUri(in.base_dir) + "/"}}}}},
+      {"columnKind", "unicodeCodePoints"},
+      {"results", results},
+  };
+  json log = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+              {"version", "2.1.0"},
+              {"runs", json::array({run})}};
+  return log.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace rdslint

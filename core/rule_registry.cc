@@ -1,0 +1,113 @@
+#include "core/rule_registry.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include "core/embedded_rules.h"
+
+namespace rdslint {
+namespace {
+
+std::string Scalar(const YAML::Node& node, const char* key) {
+  const YAML::Node v = node[key];
+  if (!v || !v.IsScalar()) return {};
+  return v.as<std::string>();
+}
+
+std::string FlowText(const YAML::Node& node) {
+  if (node.IsScalar()) return node.as<std::string>();
+  YAML::Emitter out;
+  out << YAML::Flow << node;
+  return out.c_str();
+}
+
+}  // namespace
+
+Status RuleRegistry::AddPack(std::string_view yaml_text, std::string_view origin) {
+  YAML::Node root;
+  try {
+    root = YAML::Load(std::string(yaml_text));
+  } catch (const YAML::Exception& e) {
+    return Status::Error(std::string(origin) + ":" + std::to_string(e.mark.line + 1) +
+                         ": " + e.msg);
+  }
+  try {
+    const std::string pack = Scalar(root, "pack");
+    const bool implemented = !root["implemented"] || root["implemented"].as<bool>();
+    const YAML::Node rules = root["rules"];
+    if (pack.empty() || !rules || !rules.IsSequence()) {
+      return Status::Error(std::string(origin) + ": a pack needs 'pack' and a 'rules' list");
+    }
+    for (const YAML::Node& r : rules) {
+      RuleInfo info;
+      info.pack = pack;
+      info.implemented = implemented;
+      info.id = Scalar(r, "id");
+      info.title = Scalar(r, "title");
+      std::optional<Severity> sev = ParseSeverity(Scalar(r, "severity"));
+      info.problem_class = Scalar(r, "class");
+      if (info.id.empty() || info.title.empty() || !sev || info.problem_class.empty()) {
+        return Status::Error(std::string(origin) + ":" + std::to_string(r.Mark().line + 1) +
+                             ": a rule needs id, title, severity (error|warning|note) and class");
+      }
+      info.severity = *sev;
+      info.precision = Scalar(r, "precision");
+      if (info.precision.empty()) info.precision = "high";
+      info.security_severity = Scalar(r, "security_severity");
+      info.rationale = Scalar(r, "rationale");
+      info.fix = Scalar(r, "fix");
+      if (const YAML::Node ex = r["examples"]) {
+        info.bad_example = Scalar(ex, "bad");
+        info.good_example = Scalar(ex, "good");
+      }
+      if (const YAML::Node refs = r["references"]; refs && refs.IsSequence()) {
+        for (const YAML::Node& ref : refs) info.references.push_back(ref.as<std::string>());
+      }
+      if (const YAML::Node opts = r["options"]; opts && opts.IsSequence()) {
+        for (const YAML::Node& o : opts) {
+          RuleOption opt;
+          opt.name = Scalar(o, "name");
+          if (o["default"]) opt.default_value = FlowText(o["default"]);
+          opt.description = Scalar(o, "description");
+          info.options.push_back(std::move(opt));
+        }
+      }
+      if (index_.count(info.id)) {
+        return Status::Error(std::string(origin) + ": rule '" + info.id + "' is defined twice");
+      }
+      index_.emplace(info.id, rules_.size());
+      rules_.push_back(std::move(info));
+    }
+  } catch (const YAML::Exception& e) {
+    return Status::Error(std::string(origin) + ":" + std::to_string(e.mark.line + 1) +
+                         ": " + e.msg);
+  }
+  return Status();
+}
+
+const RuleInfo* RuleRegistry::Find(std::string_view id) const {
+  auto it = index_.find(id);
+  return it == index_.end() ? nullptr : &rules_[it->second];
+}
+
+const RuleRegistry& RuleRegistry::Embedded() {
+  static const RuleRegistry* registry = [] {
+    auto* r = new RuleRegistry;
+    for (const EmbeddedFile& pack : EmbeddedRulePacks()) {
+      Status s = r->AddPack(pack.text, pack.name);
+      // The packs are checked by a unit test; a broken one is a build bug.
+      if (!s.ok()) {
+        fprintf(stderr, "rdslint: internal error: %s\n", s.message().c_str());
+        abort();
+      }
+    }
+    return r;
+  }();
+  return *registry;
+}
+
+std::string RuleDocUri(std::string_view rule_id) {
+  return "https://github.com/rdslint/rdslint/blob/main/docs/rules/" + std::string(rule_id) +
+         ".md";
+}
+
+}  // namespace rdslint
