@@ -1,0 +1,49 @@
+// Finds the files to lint: walks folders (respecting .gitignore, skipping
+// VCS, dependency and build folders), classifies each file, and always takes
+// a path named on the command line, as ripgrep does.
+#ifndef RDSLINT_FRONTEND_DISCOVER_DISCOVER_H_
+#define RDSLINT_FRONTEND_DISCOVER_DISCOVER_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/finding.h"
+#include "frontend/discover/file_kind.h"
+
+namespace rdslint {
+
+struct DiscoveredFile {
+  std::string path;      // as reported: relative to the working directory when below it
+  std::string abs_path;  // absolute, '/'-separated
+  FileKind kind = FileKind::kOther;
+  uint64_t size = 0;
+  bool named = false;    // given on the command line
+};
+
+struct DiscoverOptions {
+  uint64_t max_file_size = 10ull << 20;
+  bool respect_gitignore = true;
+};
+
+struct Discovery {
+  std::vector<DiscoveredFile> files;  // sorted by path
+  std::vector<RunNote> notes;         // skipped files, missing paths
+  bool had_missing_path = false;      // a named path that does not exist
+};
+
+Discovery Discover(const std::vector<std::string>& paths, const DiscoverOptions& options);
+
+// Folders never walked into (they can still be named on the command line).
+bool IsSkippedFolderName(std::string_view name);
+
+// The working directory, '/'-separated, without a trailing '/'.
+std::string CurrentDirectory();
+// `path` made absolute and normalised ('.' and '..' resolved lexically).
+std::string AbsolutePath(const std::string& path);
+// `abs` relative to the working directory when below it, else unchanged.
+std::string DisplayPath(const std::string& abs);
+
+}  // namespace rdslint
+
+#endif  // RDSLINT_FRONTEND_DISCOVER_DISCOVER_H_
