@@ -1,0 +1,48 @@
+#include "checks/check.h"
+
+#include <cstdlib>
+
+namespace rdslint {
+
+Finding& CheckContext::Report(SourceRange range, std::string message) {
+  return Report(range, std::move(message), rule_.severity);
+}
+
+Finding& CheckContext::Report(SourceRange range, std::string message, Severity severity) {
+  Finding f;
+  f.rule_id = rule_.id;
+  f.severity = severity;
+  f.message = std::move(message);
+  f.location.file = path_;
+  f.location.range = range;
+  out_->push_back(std::move(f));
+  return out_->back();
+}
+
+void CheckContext::AddFix(Finding& finding, std::string description,
+                          std::vector<std::pair<SourceRange, std::string>> edits) {
+  FixIt fix;
+  fix.description = std::move(description);
+  for (auto& [range, text] : edits) {
+    fix.replacements.push_back(Replacement{path_, range.begin, range.size(), std::move(text)});
+  }
+  finding.fixes.push_back(std::move(fix));
+}
+
+std::string CheckContext::Option(std::string_view name) const {
+  if (std::optional<std::string> v = config_.Option(rule_.id, name)) return *v;
+  for (const RuleOption& o : rule_.options) {
+    if (o.name == name) return o.default_value;
+  }
+  return {};
+}
+
+int CheckContext::IntOption(std::string_view name, int fallback) const {
+  std::string v = Option(name);
+  if (v.empty()) return fallback;
+  char* end = nullptr;
+  long n = std::strtol(v.c_str(), &end, 10);
+  return end && *end == '\0' ? static_cast<int>(n) : fallback;
+}
+
+}  // namespace rdslint

@@ -1,0 +1,35 @@
+// One whole run over paths: discovery, configuration, project facts, the
+// files linted in parallel, findings sorted. The rdslint command and the
+// tests both go through here.
+#ifndef RDSLINT_CHECKS_LINT_RUN_H_
+#define RDSLINT_CHECKS_LINT_RUN_H_
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "checks/linter.h"
+#include "core/config.h"
+
+namespace rdslint {
+
+struct LintOptions {
+  std::vector<std::string> paths;
+  ConfigResolver::Overrides config;
+  std::set<std::string> tags;  // only these problem classes; empty: all
+  int jobs = 1;
+  DiscoverOptions discover;
+};
+
+struct LintRun {
+  std::vector<Finding> findings;  // sorted with FindingLess
+  std::vector<RunNote> notes;     // sorted by file
+  size_t files_checked = 0;
+  ProjectFacts facts;
+};
+
+LintRun RunLint(const LintOptions& options, const RuleRegistry& rules);
+
+}  // namespace rdslint
+
+#endif  // RDSLINT_CHECKS_LINT_RUN_H_

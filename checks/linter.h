@@ -1,0 +1,50 @@
+// Lints one file: reads it, parses it with the frontend for its kind, runs
+// the enabled checks, applies NOLINT comments and the configuration, and
+// finishes each finding (positions, masked source line, fingerprint).
+#ifndef RDSLINT_CHECKS_LINTER_H_
+#define RDSLINT_CHECKS_LINTER_H_
+
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "checks/check.h"
+#include "core/config.h"
+#include "core/finding.h"
+#include "core/rule_registry.h"
+#include "frontend/discover/discover.h"
+#include "frontend/discover/project_facts.h"
+
+namespace rdslint {
+
+struct FileResult {
+  std::vector<Finding> findings;
+  std::vector<RunNote> notes;
+  bool read = false;  // the file was read and checked
+};
+
+class Linter {
+ public:
+  Linter(const RuleRegistry& rules, const ProjectFacts& project);
+
+  // Whether any pack reads files of this kind (others are not even read).
+  static bool Lintable(FileKind kind);
+
+  FileResult LintFile(const DiscoveredFile& file, const Config& config) const;
+  FileResult LintText(const DiscoveredFile& file, std::string_view text,
+                      const Config& config) const;
+
+ private:
+  const RuleRegistry& rules_;
+  const ProjectFacts& project_;
+  std::vector<std::unique_ptr<Check>> checks_;
+  std::vector<const RuleInfo*> check_rules_;  // parallel to checks_
+};
+
+// A fingerprint that survives line moves and unrelated edits: the rule and
+// the (masked, trimmed) text of the line, plus which occurrence it is.
+std::string LineHash(std::string_view rule_id, std::string_view masked_line);
+
+}  // namespace rdslint
+
+#endif  // RDSLINT_CHECKS_LINTER_H_
