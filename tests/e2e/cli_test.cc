@@ -1,0 +1,239 @@
+// End-to-end: the built rdslint binary on fixture projects, and the real
+// SARIF validator (Microsoft's Sarif.Multitool, from npm) on its output.
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+namespace {
+
+struct Output {
+  int status = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string ReadAll(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::string TempDir() {
+  char tmpl[] = "/tmp/rdslint-e2e-XXXXXX";
+  return mkdtemp(tmpl);
+}
+
+// Runs a shell command from the source folder.
+Output Shell(const std::string& command) {
+  static const std::string dir = TempDir();
+  Output o;
+  std::string full = "cd '" RDSLINT_SOURCE_DIR "' && " + command + " >" + dir + "/out 2>" + dir + "/err";
+  int rc = std::system(full.c_str());
+  o.status = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+  o.out = ReadAll(dir + "/out");
+  o.err = ReadAll(dir + "/err");
+  return o;
+}
+
+const std::string kRdslint = RDSLINT_BINARY;
+
+void Write(const std::string& path, const std::string& text) {
+  std::ofstream(path, std::ios::binary) << text;
+}
+
+TEST(CliTest, DemoPrintsEnvFindingsInClangTidyFormatAndExitsOne) {
+  Output o = Shell(kRdslint + " testdata/demo");
+  EXPECT_EQ(o.status, 1) << o.err;
+  EXPECT_NE(o.out.find("testdata/demo/.env:"), std::string::npos) << o.out;
+  EXPECT_NE(o.out.find(": error: "), std::string::npos);
+  EXPECT_NE(o.out.find("[env-url-unencoded-password]"), std::string::npos) << o.out;
+  EXPECT_NE(o.out.find("[env-tls-missing-sslmode]"), std::string::npos) << o.out;
+  EXPECT_NE(o.out.find("^"), std::string::npos);
+  EXPECT_EQ(o.out.find("\033["), std::string::npos) << "no colour when not on a terminal";
+}
+
+TEST(CliTest, CleanProjectExitsZero) {
+  Output o = Shell(kRdslint + " testdata/env/env-endpoint-not-proxy/good.env --checks='-*,env-endpoint-*'");
+  EXPECT_EQ(o.status, 0) << o.out << o.err;
+  EXPECT_EQ(o.out, "");
+}
+
+TEST(CliTest, FailLevelDecidesTheExitStatus) {
+  const std::string notes_only =
+      kRdslint + " testdata/env/env-prisma-connection-limit --checks='-*,env-prisma-connection-limit'";
+  EXPECT_EQ(Shell(notes_only).status, 0);  // notes do not fail by default
+  EXPECT_EQ(Shell(notes_only + " --fail-level note").status, 1);
+  EXPECT_EQ(Shell(kRdslint + " testdata/demo --fail-level none").status, 0);
+}
+
+TEST(CliTest, UsageAndIoErrorsExitTwo) {
+  Output bad = Shell(kRdslint + " --format yaml .");
+  EXPECT_EQ(bad.status, 2);
+  EXPECT_NE(bad.err.find("unknown --format"), std::string::npos);
+  EXPECT_EQ(Shell(kRdslint + " --frobnicate").status, 2);
+  Output missing = Shell(kRdslint + " no/such/path");
+  EXPECT_EQ(missing.status, 2);
+  EXPECT_NE(missing.err.find("no/such/path"), std::string::npos);
+  Output config = Shell(kRdslint + " --config 'Checks: [' testdata/demo");
+  EXPECT_EQ(config.status, 2);
+  EXPECT_NE(config.err.find("--config:"), std::string::npos) << config.err;
+}
+
+TEST(CliTest, ListRulesAndExplain) {
+  Output list = Shell(kRdslint + " --list-rules");
+  EXPECT_EQ(list.status, 0);
+  EXPECT_NE(list.out.find("env-password-literal"), std::string::npos);
+  EXPECT_NE(list.out.find("  E  password"), std::string::npos);
+  Output explain = Shell(kRdslint + " explain env-url-unencoded-password");
+  EXPECT_EQ(explain.status, 0);
+  for (const char* part : {"Why", "Fix", "Bad", "Good", "References", "%40"}) {
+    EXPECT_NE(explain.out.find(part), std::string::npos) << part;
+  }
+  EXPECT_EQ(Shell(kRdslint + " explain no-such-rule").status, 2);
+}
+
+TEST(CliTest, OutputIsTheSameForAnyThreadCount) {
+  for (const char* format : {"text", "json", "sarif", "github"}) {
+    Output one = Shell(kRdslint + " testdata --jobs 1 --format " + format);
+    Output two = Shell(kRdslint + " testdata --jobs 2 --format " + format);
+    Output eight = Shell(kRdslint + " testdata --jobs 8 --format " + format);
+    EXPECT_FALSE(one.out.empty());
+    EXPECT_EQ(one.out, two.out) << format;
+    EXPECT_EQ(one.out, eight.out) << format;
+  }
+}
+
+TEST(CliTest, ChecksTagsAndWarningsAsErrors) {
+  Output tls = Shell(kRdslint + " testdata/demo --tags tls --format json");
+  nlohmann::json j = nlohmann::json::parse(tls.out);
+  ASSERT_FALSE(j["findings"].empty());
+  for (const auto& f : j["findings"]) EXPECT_EQ(f["rule"].get<std::string>().find("tls"), 4u);
+  Output off = Shell(kRdslint + " testdata/demo --checks=-env-* --format json");
+  EXPECT_TRUE(nlohmann::json::parse(off.out)["findings"].empty());
+  Output wae = Shell(kRdslint + " testdata/demo --tags tls --warnings-as-errors 'env-tls-*' --format json");
+  for (const auto& f : nlohmann::json::parse(wae.out)["findings"]) EXPECT_EQ(f["severity"], "error");
+}
+
+class ProjectTest : public testing::Test {
+ protected:
+  void SetUp() override { dir_ = TempDir(); }
+  void TearDown() override { std::system(("rm -rf '" + dir_ + "'").c_str()); }
+  std::string dir_;
+};
+
+TEST_F(ProjectTest, ConfigFileNolintGitignoreAndSkips) {
+  const std::string bad = "DB_PASSWORD=Pl4nted-e2e\n";
+  mkdir((dir_ + "/svc").c_str(), 0755);
+  mkdir((dir_ + "/legacy").c_str(), 0755);
+  mkdir((dir_ + "/node_modules").c_str(), 0755);
+  mkdir((dir_ + "/ignored").c_str(), 0755);
+  Write(dir_ + "/.env", bad);
+  Write(dir_ + "/svc/.env", bad + "DB_PASSWORD=Pl4nted-x # NOLINT\n");
+  Write(dir_ + "/svc/.rdslint.yaml", "Checks: '-env-password-literal'\n");
+  Write(dir_ + "/legacy/.env", bad);
+  Write(dir_ + "/.rdslint.yaml", "Exclude: ['legacy/']\n");
+  Write(dir_ + "/node_modules/.env", bad);
+  Write(dir_ + "/ignored/.env", bad);
+  Write(dir_ + "/.gitignore", "ignored/\n");
+  Write(dir_ + "/binary.env", std::string("A=1\0\1\2", 6));
+  Write(dir_ + "/big.env", std::string(2048, '#'));
+
+  Output o = Shell(kRdslint + " '" + dir_ + "' --max-file-size 1K --format json");
+  ASSERT_EQ(o.status, 1) << o.err;
+  nlohmann::json j = nlohmann::json::parse(o.out);
+  ASSERT_EQ(j["findings"].size(), 1u) << o.out;
+  EXPECT_EQ(j["findings"][0]["file"], dir_ + "/.env");
+  std::string notes = j["notes"].dump();
+  EXPECT_NE(notes.find("binary"), std::string::npos) << notes;
+  EXPECT_NE(notes.find("size limit"), std::string::npos) << notes;
+
+  // A path named on the command line is read even when .gitignore skips it.
+  Output named = Shell(kRdslint + " '" + dir_ + "/ignored/.env' --format json");
+  EXPECT_EQ(nlohmann::json::parse(named.out)["findings"].size(), 1u);
+}
+
+TEST_F(ProjectTest, BrokenConfigIsLocatedAndOtherFilesStillChecked) {
+  mkdir((dir_ + "/svc").c_str(), 0755);
+  Write(dir_ + "/.env", "DB_PASSWORD=Pl4nted-e2e\n");
+  Write(dir_ + "/svc/.env", "DB_PASSWORD=Pl4nted-e2e\n");
+  Write(dir_ + "/svc/.rdslint.yaml", "Checks: [\n");
+  Output o = Shell(kRdslint + " '" + dir_ + "'");
+  EXPECT_EQ(o.status, 2);
+  EXPECT_NE(o.err.find("svc/.rdslint.yaml"), std::string::npos) << o.err;
+  EXPECT_NE(o.out.find(".env:1:13: error:"), std::string::npos) << o.out;
+}
+
+// Every fixture, every format, to stdout and to --output: no planted
+// password (they all contain "Pl4nted") may appear anywhere.
+TEST(SecretsTest, NoPlantedPasswordInAnyOutput) {
+  Output grep = Shell("grep -rl Pl4nted testdata | wc -l");
+  ASSERT_GE(std::atoi(grep.out.c_str()), 8) << "the fixtures must plant secrets";
+  const std::string dir = TempDir();
+  for (const char* format : {"text", "json", "sarif", "github"}) {
+    for (const char* extra : {"", " --fail-level none", " --color always"}) {
+      Output o = Shell(kRdslint + " testdata --format " + format + extra);
+      EXPECT_FALSE(o.out.empty()) << format;
+      EXPECT_EQ(o.out.find("Pl4nted"), std::string::npos) << format << extra << "\n" << o.out;
+      EXPECT_EQ(o.err.find("Pl4nted"), std::string::npos) << format << extra << "\n" << o.err;
+      Output file = Shell(kRdslint + " testdata --format " + format + " -o " + dir + "/report" + extra);
+      std::string written = ReadAll(dir + "/report");
+      EXPECT_FALSE(written.empty());
+      EXPECT_EQ(written.find("Pl4nted"), std::string::npos) << format;
+      EXPECT_EQ(file.out.find("Pl4nted"), std::string::npos);
+      EXPECT_EQ(file.err.find("Pl4nted"), std::string::npos);
+    }
+  }
+  // The masked form is what stands in the source lines.
+  Output text = Shell(kRdslint + " testdata/env/env-password-literal");
+  EXPECT_NE(text.out.find(":****@"), std::string::npos) << text.out;
+  std::system(("rm -rf " + dir).c_str());
+}
+
+// Validates a SARIF file with Sarif.Multitool and returns the problems it
+// reports at error or warning level.
+std::vector<std::string> SarifProblems(const std::string& sarif, const std::string& rule_kind) {
+  const std::string tool =
+      RDSLINT_SOURCE_DIR "/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool";
+  EXPECT_EQ(access(tool.c_str(), X_OK), 0) << "run scripts/install-deps.sh (npm ci)";
+  const std::string log = sarif + ".validation" + std::to_string(rule_kind.size()) + ".sarif";
+  std::string cmd = tool + " validate --output " + log + " --log ForceOverwrite --level 'Error;Warning'";
+  if (!rule_kind.empty()) cmd += " --rule-kind '" + rule_kind + "'";
+  Output o = Shell(cmd + " " + sarif);
+  EXPECT_EQ(o.status, 0) << o.out << o.err;
+  std::vector<std::string> problems;
+  nlohmann::json result = nlohmann::json::parse(ReadAll(log), nullptr, false);
+  EXPECT_FALSE(result.is_discarded()) << "validator wrote no log: " << o.out << o.err;
+  if (result.is_discarded()) return {"no log"};
+  for (const auto& run : result["runs"]) {
+    for (const auto& r : run.value("results", nlohmann::json::array())) {
+      problems.push_back(r.value("ruleId", "?") + ": " + r["message"].dump());
+    }
+  }
+  return problems;
+}
+
+TEST(SarifTest, OutputPassesTheSarifMultitoolValidator) {
+  const std::string dir = TempDir();
+  const std::string sarif = dir + "/rdslint.sarif";
+  Output o = Shell(kRdslint + " testdata --format sarif -o " + sarif);
+  ASSERT_EQ(o.status, 1) << o.err;
+  nlohmann::json log = nlohmann::json::parse(ReadAll(sarif));
+  ASSERT_GT(log["runs"][0]["results"].size(), 20u);
+  for (const std::string& kind : {std::string(), std::string("Ghas;Sarif")}) {
+    std::vector<std::string> problems = SarifProblems(sarif, kind);
+    EXPECT_TRUE(problems.empty()) << "rule kind '" << kind << "':\n"
+                                  << testing::PrintToString(problems);
+  }
+  std::system(("rm -rf " + dir).c_str());
+}
+
+}  // namespace
