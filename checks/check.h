@@ -17,7 +17,11 @@
 
 namespace rdslint {
 
-struct EnvFile;  // checks/env/env_file.h
+// The documents each pack reads, one type a pack (checks/<pack>/).
+struct EnvFile;     // checks/env/env_file.h
+struct PrismaFile;  // checks/prisma/prisma_file.h
+struct ScriptFile;  // checks/code/script_file.h
+struct CppFile;     // checks/cpp/cpp_file.h
 
 class CheckContext {
  public:
@@ -58,6 +62,9 @@ class Check {
 
   // One entry point per kind of document; a check overrides those it reads.
   virtual void CheckEnv(const EnvFile& file, CheckContext& ctx) {}
+  virtual void CheckPrisma(const PrismaFile& file, CheckContext& ctx) {}
+  virtual void CheckScript(const ScriptFile& file, CheckContext& ctx) {}
+  virtual void CheckCpp(const CppFile& file, CheckContext& ctx) {}
 
  private:
   std::string id_;

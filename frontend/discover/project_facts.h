@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "frontend/discover/discover.h"
+#include "frontend/iac/graph.h"
 
 namespace rdslint {
 
@@ -23,6 +24,10 @@ struct ProjectFacts {
   // Variables Prisma reads its URLs from: env("X") in schema.prisma and
   // prisma.config.ts.
   std::set<std::string> prisma_env_vars;
+
+  // The project graph from every IaC file of the run (empty until the
+  // Terraform and CloudFormation builders fill it).
+  iac::Graph graph;
 
   // "Prisma 7" / "Prisma 5/6" / "Prisma", for messages.
   std::string PrismaGeneration() const;

@@ -1,0 +1,102 @@
+#include "frontend/iac/graph.h"
+
+#include <iterator>
+
+namespace rdslint::iac {
+namespace {
+
+template <typename T>
+const T* FindIn(const std::vector<T>& nodes, std::string_view id) {
+  for (const T& n : nodes) {
+    if (n.id == id) return &n;
+  }
+  return nullptr;
+}
+
+template <typename T>
+void Append(std::vector<T>& to, std::vector<T>& from) {
+  to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+}
+
+}  // namespace
+
+std::string_view FlavorName(Flavor f) {
+  switch (f) {
+    case Flavor::kTerraform: return "Terraform";
+    case Flavor::kCloudFormation: return "CloudFormation";
+    case Flavor::kSam: return "SAM";
+    case Flavor::kServerless: return "Serverless Framework";
+    case Flavor::kCdk: return "CDK";
+  }
+  return "IaC";
+}
+
+const Value* Value::Get(std::string_view key) const {
+  for (const auto& [k, v] : entries) {
+    if (k == key) return &v;
+  }
+  return nullptr;
+}
+
+std::optional<Origin> Value::OriginOf(uint32_t begin, uint32_t end) const {
+  for (const Segment& s : segments) {
+    if (begin < s.begin || end > s.end) continue;
+    Origin o = s.origin;
+    if (s.verbatim) {
+      o.range = SourceRange{s.origin.range.begin + (begin - s.begin),
+                            s.origin.range.begin + (end - s.begin)};
+    }
+    return o;
+  }
+  return std::nullopt;
+}
+
+bool Database::IsPostgres() const {
+  if (engine.kind != Value::Kind::kString) return false;
+  return engine.text == "postgres" || engine.text == "aurora-postgresql";
+}
+
+const Value* ParameterGroup::Parameter(std::string_view name) const {
+  for (const auto& [k, v] : parameters) {
+    if (k == name) return &v;
+  }
+  return nullptr;
+}
+
+const EnvVar* Function::Env(std::string_view name) const {
+  for (const EnvVar& e : environment) {
+    if (e.name == name) return &e;
+  }
+  return nullptr;
+}
+
+const Node* Graph::Find(std::string_view id) const {
+  if (const Node* n = FindIn(databases, id)) return n;
+  if (const Node* n = FindIn(parameter_groups, id)) return n;
+  if (const Node* n = FindIn(proxies, id)) return n;
+  if (const Node* n = FindIn(secrets, id)) return n;
+  if (const Node* n = FindIn(functions, id)) return n;
+  if (const Node* n = FindIn(roles, id)) return n;
+  if (const Node* n = FindIn(policies, id)) return n;
+  if (const Node* n = FindIn(security_group_rules, id)) return n;
+  return nullptr;
+}
+
+const Database* Graph::FindDatabase(std::string_view id) const { return FindIn(databases, id); }
+const Role* Graph::FindRole(std::string_view id) const { return FindIn(roles, id); }
+const Secret* Graph::FindSecret(std::string_view id) const { return FindIn(secrets, id); }
+const Node* Graph::Resolve(const Reference& ref) const { return Find(ref.node); }
+
+void Graph::Merge(Graph other) {
+  Append(databases, other.databases);
+  Append(parameter_groups, other.parameter_groups);
+  Append(proxies, other.proxies);
+  Append(secrets, other.secrets);
+  Append(functions, other.functions);
+  Append(roles, other.roles);
+  Append(policies, other.policies);
+  Append(security_group_rules, other.security_group_rules);
+  Append(policy_errors, other.policy_errors);
+}
+
+}  // namespace rdslint::iac
