@@ -87,6 +87,13 @@ EnvFile PrepareEnvFile(const dotenv::Document& doc, EnvFile::Flavor flavor, Secr
         !IsSingleReference(v.conn->password.raw)) {
       mask->Add(v.ToSource(v.conn->password.range));
     }
+    // sslpassword, oauth_client_secret and the like stay in the parameters.
+    if (v.conn) {
+      for (const url::Param& p : v.conn->params) {
+        if (p.key.find("password") != std::string::npos || p.key.find("secret") != std::string::npos)
+          mask->Add(v.ToSource(p.value_range));
+      }
+    }
     file.values.push_back(std::move(v));
   }
   return file;

@@ -46,6 +46,11 @@ enum class PasswordKind {
 // One component. `raw` is the text as written (percent-encoding kept);
 // `value` is decoded (percent-decoding for URLs, quote/escape removal for
 // conninfo). `range` covers `raw` inside the analysed text.
+// `present` means the component is written, possibly empty: "user:@h" has an
+// empty password, "h:/db" an empty port, "h/" an empty database. A URL host
+// is present only when non-empty; an absent URL host keeps in `range` the
+// empty range where it would go. Holes inside a value are kept as written
+// (never percent-decoded).
 struct Part {
   bool present = false;
   std::string raw;
@@ -85,6 +90,10 @@ struct Problem {
   std::string message;  // never contains the password
 };
 
+// The password is never copied anywhere but `password` (not into `params`,
+// nor into problem messages). In a URL, the query parameters host, hostaddr
+// (when no host), port, dbname, user and password override the authority, as
+// in libpq; the Parts then point at the query values.
 struct ConnectionString {
   Syntax syntax = Syntax::kUrl;
   std::string scheme;    // lower-cased, "" for conninfo
@@ -108,12 +117,14 @@ struct ConnectionString {
   // "?sslmode=require" or "&sslmode=require" is inserted (before any
   // #fragment, at the end of the query); for conninfo the end of the string,
   // where " sslmode=require" is appended. `param_separator` is the text to put
-  // before "key=value" there: "?", "&" or " ".
+  // before "key=value" there: "?", "&" or " ", or "" when the URL's query is
+  // empty ("...db?") or ends with '&' (libpq rejects an empty parameter).
   uint32_t param_insert_offset = 0;
   std::string param_separator;
 
   // The value of a parameter (decoded), or nullptr. Keys compare
-  // case-sensitively, as libpq does.
+  // case-sensitively, as libpq does; of a repeated key the last one wins, as
+  // in libpq. Never finds "password".
   const Param* FindParam(std::string_view key) const;
   bool IsRemote() const;  // host is a literal that is not loopback and not a compose service
   bool IsRdsDirect() const;  // an RDS instance or Aurora cluster endpoint, not a proxy
@@ -126,12 +137,16 @@ struct AnalyzeOptions {
 };
 
 // Finds and analyses the connection string in `text`. A URL may stand
-// anywhere in the text (it is found by its scheme); a conninfo string must be
-// the whole text. Returns nullopt when the text holds neither.
+// anywhere in the text (it is found by its scheme followed by "://", and ends
+// at whitespace, a quote or the end of the text, a hole stepped over whole);
+// web and storage URLs (https://, s3://, ...) are skipped. A conninfo string
+// must be the whole text, hold no "://", start with a key=value pair and use
+// at least one libpq keyword. Returns nullopt when the text holds neither.
 std::optional<ConnectionString> Analyze(std::string_view text,
                                         const AnalyzeOptions& options = {});
 
-// Every URL in `text` (for text that can hold several, such as a JSON blob).
+// Every URL in `text` (for text that can hold several, such as a JSON blob);
+// when it holds no URL at all but is a conninfo string, that one.
 std::vector<ConnectionString> FindAll(std::string_view text,
                                       const AnalyzeOptions& options = {});
 
