@@ -1,0 +1,3 @@
+locals {
+  x = var.matrix.0.1
+}

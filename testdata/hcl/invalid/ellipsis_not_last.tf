@@ -1,0 +1,3 @@
+locals {
+  x = concat(var.a..., var.b)
+}

@@ -1,0 +1,3 @@
+locals {
+  url = "postgresql://${var.host"
+}

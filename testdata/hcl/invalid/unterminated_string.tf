@@ -1,0 +1,4 @@
+resource "aws_db_instance" "main" {
+  password = "no closing quote
+  engine   = "postgres"
+}

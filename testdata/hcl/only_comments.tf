@@ -1,0 +1,4 @@
+# nothing here but comments
+// and more
+/* and a block
+   comment */

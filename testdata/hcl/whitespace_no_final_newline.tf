@@ -1,0 +1,8 @@
+locals {
+	indented_with_tabs = true
+		more = "tabs"
+}
+
+
+
+last = 1
