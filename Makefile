@@ -3,12 +3,13 @@
 # make test     install what is missing, build, run every test (CTest)
 # make install  put rdslint on the PATH (PREFIX=/usr/local)
 # make bench    build and run the benchmarks (figures, never a failure)
+# make fuzz     libFuzzer on every frontend for FUZZ_SECONDS each (default 60)
 BUILD ?= build
 PREFIX ?= /usr/local
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
 
-.PHONY: all deps configure build demo test install bench clean
+.PHONY: all deps configure build demo test install bench fuzz clean
 
 all: deps build
 
@@ -36,6 +37,10 @@ install: build
 
 bench: build
 	$(BUILD)/bench/env_throughput_bench
+
+# FUZZ_SECONDS=600 make fuzz
+fuzz: deps
+	scripts/fuzz.sh
 
 clean:
 	rm -rf $(BUILD)

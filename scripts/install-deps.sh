@@ -10,6 +10,7 @@ packages=(
   libclang-14-dev clang-14 clang-tidy-14 clang-tools-14
   libyaml-cpp-dev nlohmann-json3-dev libre2-dev libtree-sitter-dev
   googletest libgtest-dev
+  golang-github-hashicorp-hcl-v2-dev   # HashiCorp's HCL test files, for the differential test
   libicu72   # the SARIF validator (a .NET program from npm) loads ICU
 )
 # Debian's nodejs ships npm; a nodejs from elsewhere may too. Ask for the
