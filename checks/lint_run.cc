@@ -1,15 +1,60 @@
 #include "checks/lint_run.h"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 
 #include "core/parallel.h"
 
 namespace rdslint {
 
+namespace {
+
+bool IsDirectory(const std::string& path) {
+  struct stat st;
+  return stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+// The top of the git checkout holding `abs` (a file), else its folder.
+std::string ProjectRoot(const std::string& abs) {
+  std::string dir = abs.substr(0, abs.rfind('/'));
+  for (std::string d = dir; !d.empty();) {
+    struct stat st;
+    if (stat((d + "/.git").c_str(), &st) == 0) return d;
+    size_t slash = d.rfind('/');
+    if (slash == std::string::npos || slash == 0) break;
+    d = d.substr(0, slash);
+  }
+  return dir.empty() ? "/" : dir;
+}
+
+}  // namespace
+
 LintRun RunLint(const LintOptions& options, const RuleRegistry& rules) {
   LintRun run;
-  Discovery discovery = Discover(options.paths, options.discover);
+  Discovery discovery;
+  if (options.stdin_text && !options.paths.empty()) {
+    DiscoveredFile f;
+    f.abs_path = AbsolutePath(options.paths[0]);
+    f.path = DisplayPath(f.abs_path);
+    f.kind = ClassifyPath(f.abs_path);
+    f.size = options.stdin_text->size();
+    f.named = true;
+    discovery.files.push_back(std::move(f));
+  } else {
+    discovery = Discover(options.paths, options.discover);
+  }
   run.notes = std::move(discovery.notes);
+
+  // Files named one by one (pre-commit, an editor) are judged against the
+  // whole project: the facts come from their repository, not from the few
+  // files given.
+  bool only_files = !options.paths.empty();
+  for (const std::string& p : options.paths) only_files &= !IsDirectory(p);
+  std::vector<DiscoveredFile> context_files;
+  if (only_files && !discovery.files.empty()) {
+    context_files = Discover({ProjectRoot(discovery.files.front().abs_path)}, options.discover).files;
+  }
 
   // Configurations are resolved here, on one thread, before the parallel part.
   ConfigResolver resolver(options.config);
@@ -27,11 +72,13 @@ LintRun RunLint(const LintOptions& options, const RuleRegistry& rules) {
     work.push_back(Work{&f, std::move(config)});
   }
 
-  run.facts = GatherProjectFacts(discovery.files);
+  run.facts = GatherProjectFacts(only_files && !context_files.empty() ? context_files : discovery.files);
   const Linter linter(rules, run.facts);
   std::vector<FileResult> results(work.size());
-  ParallelFor(work.size(), options.jobs,
-              [&](size_t i) { results[i] = linter.LintFile(*work[i].file, *work[i].config); });
+  ParallelFor(work.size(), options.jobs, [&](size_t i) {
+    results[i] = options.stdin_text ? linter.LintText(*work[i].file, *options.stdin_text, *work[i].config)
+                                    : linter.LintFile(*work[i].file, *work[i].config);
+  });
 
   for (FileResult& r : results) {
     run.files_checked += r.read;

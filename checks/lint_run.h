@@ -4,6 +4,7 @@
 #ifndef RDSLINT_CHECKS_LINT_RUN_H_
 #define RDSLINT_CHECKS_LINT_RUN_H_
 
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -19,6 +20,9 @@ struct LintOptions {
   std::set<std::string> tags;  // only these problem classes; empty: all
   int jobs = 1;
   DiscoverOptions discover;
+  // --stdin-filename: the text of paths[0], read from standard input by the
+  // caller; the file on disk (if any) is not read.
+  std::optional<std::string> stdin_text;
 };
 
 struct LintRun {

@@ -25,6 +25,7 @@ std::string FormatText(const ReportInput& in, bool color);
 std::string FormatJson(const ReportInput& in);
 std::string FormatSarif(const ReportInput& in);
 std::string FormatGithub(const ReportInput& in);
+std::string FormatJunit(const ReportInput& in);
 
 // "path:line:col: note: message" lines for run notes (stderr in text mode).
 std::string FormatRunNotes(const std::vector<RunNote>& notes, bool color);

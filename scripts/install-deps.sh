@@ -10,6 +10,7 @@ packages=(
   libclang-14-dev clang-14 clang-tidy-14 clang-tools-14
   libyaml-cpp-dev nlohmann-json3-dev libre2-dev libtree-sitter-dev
   googletest libgtest-dev
+  pre-commit   # the end-to-end test of our pre-commit hooks
   golang-github-hashicorp-hcl-v2-dev   # HashiCorp's HCL test files, for the differential test
   libicu72   # the SARIF validator (a .NET program from npm) loads ICU
 )

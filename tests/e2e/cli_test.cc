@@ -12,43 +12,16 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "tests/e2e/e2e_util.h"
+
 namespace {
 
-struct Output {
-  int status = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string ReadAll(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-std::string TempDir() {
-  char tmpl[] = "/tmp/rdslint-e2e-XXXXXX";
-  return mkdtemp(tmpl);
-}
-
-// Runs a shell command from the source folder.
-Output Shell(const std::string& command) {
-  static const std::string dir = TempDir();
-  Output o;
-  std::string full = "cd '" RDSLINT_SOURCE_DIR "' && " + command + " >" + dir + "/out 2>" + dir + "/err";
-  int rc = std::system(full.c_str());
-  o.status = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
-  o.out = ReadAll(dir + "/out");
-  o.err = ReadAll(dir + "/err");
-  return o;
-}
-
-const std::string kRdslint = RDSLINT_BINARY;
-
-void Write(const std::string& path, const std::string& text) {
-  std::ofstream(path, std::ios::binary) << text;
-}
+using rdslint::e2e::kRdslint;
+using rdslint::e2e::Output;
+using rdslint::e2e::ReadAll;
+using rdslint::e2e::Shell;
+using rdslint::e2e::TempDir;
+using rdslint::e2e::Write;
 
 TEST(CliTest, DemoPrintsEnvFindingsInClangTidyFormatAndExitsOne) {
   Output o = Shell(kRdslint + " testdata/demo");

@@ -12,7 +12,9 @@
 #include <thread>
 
 #include "checks/lint_run.h"
+#include "core/baseline.h"
 #include "core/config.h"
+#include "core/fixes.h"
 #include "core/report.h"
 #include "core/rule_registry.h"
 #include "frontend/discover/discover.h"
@@ -33,7 +35,7 @@ CloudFormation/SAM, Serverless, CDK output, .env files, schema.prisma, code
 that builds DATABASE_URL, and C++ client code. PATH defaults to ".".
 
 Options:
-  --format FORMAT          text (default), json, sarif or github
+  --format FORMAT          text (default), json, sarif, github or junit
   -o, --output FILE        write the report to FILE instead of standard output
   --checks GLOBS           enable/disable rules, after the configuration's:
                            "-*,env-*", "-env-prisma-*", "tls" (a problem class)
@@ -51,6 +53,13 @@ Options:
   --no-gitignore           do not read .gitignore files
   --color WHEN             auto (default), always, never
   -q, --quiet              do not print run notes (skipped files)
+  --baseline FILE          do not report the findings recorded in FILE
+  --write-baseline FILE    record every current finding in FILE and exit 0
+  --export-fixes FILE      write the fix-its as clang-tidy replacements YAML
+                           (for clang-apply-replacements and editors)
+  --fix                    apply the fix-its in place, then report what is left
+  --stdin-filename NAME    lint standard input as if it were the file NAME
+                           (editors); the project around NAME gives context
   --list-rules             list every rule: id, severity, class, title
   --version                print the version
   -h, --help               this text
@@ -78,6 +87,11 @@ struct Options {
   bool help = false;
   std::string explain;
   std::vector<std::string> paths;
+  std::string baseline;
+  std::string write_baseline;
+  std::string export_fixes;
+  bool fix = false;
+  std::string stdin_filename;
 };
 
 std::optional<uint64_t> ParseSize(const std::string& s) {
@@ -145,12 +159,23 @@ std::string ParseArgs(int argc, char** argv, Options* o) {
       o->list_rules = true;
     } else if (name == "-q" || name == "--quiet") {
       o->quiet = true;
+    } else if (name == "--fix") {
+      o->fix = true;
+    } else if (name == "--baseline") {
+      if (!(err = need(&o->baseline)).empty()) return err;
+    } else if (name == "--write-baseline") {
+      if (!(err = need(&o->write_baseline)).empty()) return err;
+    } else if (name == "--export-fixes") {
+      if (!(err = need(&o->export_fixes)).empty()) return err;
+    } else if (name == "--stdin-filename") {
+      if (!(err = need(&o->stdin_filename)).empty()) return err;
     } else if (name == "--no-gitignore") {
       o->gitignore = false;
     } else if (name == "--format") {
       if (!(err = need(&o->format)).empty()) return err;
-      if (o->format != "text" && o->format != "json" && o->format != "sarif" && o->format != "github")
-        return "unknown --format '" + o->format + "' (text, json, sarif, github)";
+      if (o->format != "text" && o->format != "json" && o->format != "sarif" &&
+          o->format != "github" && o->format != "junit")
+        return "unknown --format '" + o->format + "' (text, json, sarif, github, junit)";
     } else if (name == "-o" || name == "--output") {
       if (!(err = need(&o->output)).empty()) return err;
     } else if (name == "--checks") {
@@ -303,7 +328,34 @@ int Run(int argc, char** argv) {
     }
     overrides.config = config.value();
   }
+  if (!o.stdin_filename.empty()) {
+    if (!o.paths.empty()) {
+      fprintf(stderr, "rdslint: error: --stdin-filename takes no other paths\n");
+      return kExitError;
+    }
+    if (o.fix) {
+      fprintf(stderr, "rdslint: error: --fix cannot rewrite standard input; use --export-fixes\n");
+      return kExitError;
+    }
+    o.paths.push_back(o.stdin_filename);
+  }
   if (o.paths.empty()) o.paths.push_back(".");
+  std::optional<Baseline> baseline;
+  if (!o.baseline.empty()) {
+    std::ifstream in(o.baseline, std::ios::binary);
+    if (!in) {
+      fprintf(stderr, "rdslint: error: cannot read baseline '%s'\n", o.baseline.c_str());
+      return kExitError;
+    }
+    std::stringstream ss;
+    ss << in.rdbuf();
+    Result<Baseline> parsed = Baseline::Parse(ss.str(), o.baseline);
+    if (!parsed.ok()) {
+      fprintf(stderr, "rdslint: error: %s\n", parsed.status().message().c_str());
+      return kExitError;
+    }
+    baseline = parsed.value();
+  }
 
   LintOptions lint;
   lint.paths = o.paths;
@@ -312,7 +364,45 @@ int Run(int argc, char** argv) {
   lint.jobs = o.jobs > 0 ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
   lint.discover.max_file_size = o.max_file_size;
   lint.discover.respect_gitignore = o.gitignore;
+  if (!o.stdin_filename.empty()) {
+    std::stringstream ss;
+    ss << std::cin.rdbuf();
+    lint.stdin_text = ss.str();
+  }
   LintRun run = RunLint(lint, rules);
+  if (o.fix) {
+    FixResult fixed = ApplyFixes(run.findings);
+    fprintf(stderr, "rdslint: applied %d fix%s in %d file%s", fixed.fixes_applied,
+            fixed.fixes_applied == 1 ? "" : "es", fixed.files_changed,
+            fixed.files_changed == 1 ? "" : "s");
+    if (fixed.fixes_skipped) fprintf(stderr, " (%d overlapping, left for the next run)", fixed.fixes_skipped);
+    fprintf(stderr, "\n");
+    // Report what is left, from the files as they are now.
+    run = RunLint(lint, rules);
+    for (RunNote& n : fixed.errors) run.notes.push_back(std::move(n));
+  }
+  if (!o.write_baseline.empty()) {
+    if (!WriteOutput(o.write_baseline, Baseline::Write(run.findings))) {
+      fprintf(stderr, "rdslint: error: cannot write '%s'\n", o.write_baseline.c_str());
+      return kExitError;
+    }
+    fprintf(stderr, "rdslint: recorded %zu finding%s in %s\n", run.findings.size(),
+            run.findings.size() == 1 ? "" : "s", o.write_baseline.c_str());
+    return kExitClean;
+  }
+  if (baseline) {
+    size_t known = ApplyBaseline(*baseline, &run.findings);
+    if (known > 0 && !o.quiet) {
+      run.notes.push_back(RunNote{RunNote::Level::kNote, "", 0, 0,
+                                  std::to_string(known) + " finding" + (known == 1 ? "" : "s") +
+                                      " recorded in the baseline " + o.baseline + " not shown"});
+    }
+  }
+  if (!o.export_fixes.empty() &&
+      !WriteOutput(o.export_fixes, FormatReplacementsYaml(run.findings, CurrentDirectory()))) {
+    fprintf(stderr, "rdslint: error: cannot write '%s'\n", o.export_fixes.c_str());
+    return kExitError;
+  }
   std::vector<Finding>& findings = run.findings;
   std::vector<RunNote>& notes = run.notes;
   if (o.quiet) {
@@ -339,6 +429,7 @@ int Run(int argc, char** argv) {
   if (o.format == "json") text = FormatJson(report);
   else if (o.format == "sarif") text = FormatSarif(report);
   else if (o.format == "github") text = FormatGithub(report);
+  else if (o.format == "junit") text = FormatJunit(report);
   else text = FormatText(report, color);
 
   if (o.format == "text") {
