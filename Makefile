@@ -3,13 +3,14 @@
 # make test     install what is missing, build, run every test (CTest)
 # make install  put rdslint on the PATH (PREFIX=/usr/local)
 # make bench    build and run the benchmarks (figures, never a failure)
+# make docs     regenerate docs/rules/ from rules/*.yaml
 # make fuzz     libFuzzer on every frontend for FUZZ_SECONDS each (default 60)
 BUILD ?= build
 PREFIX ?= /usr/local
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
 
-.PHONY: all deps configure build demo test install bench fuzz clean
+.PHONY: all deps configure build demo test install bench fuzz docs clean
 
 all: deps build
 
@@ -37,6 +38,10 @@ install: build
 
 bench: build
 	$(BUILD)/bench/env_throughput_bench
+
+# docs/rules/<id>.md from rules/*.yaml (a test fails when they are stale)
+docs: build
+	$(BUILD)/tools/rule_docs docs/rules
 
 # FUZZ_SECONDS=600 make fuzz
 fuzz: deps

@@ -44,17 +44,6 @@ std::string FirstParagraph(const std::string& text) {
   return p;
 }
 
-std::string HelpMarkdown(const RuleInfo& r) {
-  std::string md = "**" + r.title + "** (`" + r.id + "`)\n\n" + r.rationale + "\n## Fix\n\n" + r.fix;
-  if (!r.bad_example.empty()) md += "\n## Bad\n\n```\n" + r.bad_example + "```\n";
-  if (!r.good_example.empty()) md += "\n## Good\n\n```\n" + r.good_example + "```\n";
-  if (!r.references.empty()) {
-    md += "\n## References\n\n";
-    for (const std::string& ref : r.references) md += "- " + ref + "\n";
-  }
-  return md;
-}
-
 std::string HelpText(const RuleInfo& r) {
   std::string text = r.title + "\n\n" + r.rationale + "\nFix: " + r.fix;
   for (const std::string& ref : r.references) text += "\nSee " + ref;
@@ -102,7 +91,7 @@ std::string FormatSarif(const ReportInput& in) {
         {"name", RuleName(r->id)},
         {"shortDescription", {{"text", r->title}}},
         {"fullDescription", {{"text", FirstParagraph(r->rationale)}}},
-        {"help", {{"text", HelpText(*r)}, {"markdown", HelpMarkdown(*r)}}},
+        {"help", {{"text", HelpText(*r)}, {"markdown", RuleMarkdown(*r)}}},
         {"helpUri", RuleDocUri(r->id)},
         {"defaultConfiguration", {{"level", Level(r->severity)}}},
         {"properties", props},

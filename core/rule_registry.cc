@@ -110,4 +110,27 @@ std::string RuleDocUri(std::string_view rule_id) {
          ".md";
 }
 
+std::string RuleMarkdown(const RuleInfo& r) {
+  std::string md = "# " + r.id + "\n\n**" + r.title + "**\n\n";
+  md += "Severity: " + std::string(SeverityName(r.severity)) + " · class: `" + r.problem_class +
+        "` · pack: " + r.pack + "\n\n";
+  md += "## Why\n\n" + r.rationale + "\n## Fix\n\n" + r.fix;
+  if (!r.options.empty()) {
+    md += "\n## Options\n\nSet in `.rdslint.yaml` under `CheckOptions` as `" + r.id + ".NAME`.\n\n";
+    md += "| option | default | meaning |\n|---|---|---|\n";
+    for (const RuleOption& o : r.options) {
+      md += "| `" + o.name + "` | `" + o.default_value + "` | " + o.description + " |\n";
+    }
+  }
+  if (!r.bad_example.empty()) md += "\n## Bad\n\n```\n" + r.bad_example + "```\n";
+  if (!r.good_example.empty()) md += "\n## Good\n\n```\n" + r.good_example + "```\n";
+  if (!r.references.empty()) {
+    md += "\n## References\n\n";
+    for (const std::string& ref : r.references) md += "- " + ref + "\n";
+  }
+  md += "\n## Suppressing\n\n`NOLINT(" + r.id + ")` on the line, `NOLINTNEXTLINE(" + r.id +
+        ")` on the line before, or `Checks: '-" + r.id + "'` in `.rdslint.yaml`.\n";
+  return md;
+}
+
 }  // namespace rdslint

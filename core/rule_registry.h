@@ -52,8 +52,14 @@ class RuleRegistry {
   std::map<std::string, size_t, std::less<>> index_;
 };
 
-// Where a rule's documentation lives (SARIF helpUri, LSP links).
+// Where a rule's documentation lives (SARIF helpUri, LSP links): the page
+// docs/rules/<id>.md of the repository, generated from the pack.
 std::string RuleDocUri(std::string_view rule_id);
+
+// A rule's documentation page in Markdown: title, severity and class,
+// rationale, fix, options, examples, references. docs/rules/<id>.md and
+// SARIF's help.markdown are this text.
+std::string RuleMarkdown(const RuleInfo& rule);
 
 }  // namespace rdslint
 

@@ -2,11 +2,13 @@
 // tool: clang-apply-replacements-14 for --export-fixes, pre-commit for the
 // hooks; and the CI features (baseline, JUnit, --fix, --stdin-filename).
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cstdlib>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
+#include <yaml-cpp/yaml.h>
 
 #include "tests/e2e/e2e_util.h"
 
@@ -185,6 +187,41 @@ TEST_F(ProjectDir, PreCommitHooksRunThroughTheRealPreCommit) {
     EXPECT_EQ(bad.out.find("Pl4nted"), std::string::npos) << bad.out;
     ASSERT_EQ(Shell(env + "git checkout -q -- .env 2>/dev/null; git reset -q .env && git checkout -q -- .env").status, 0);
   }
+}
+
+// action.yml, as far as it can run outside GitHub: its structure, the
+// scripts it calls, and its lint step run for real on a project.
+TEST_F(ProjectDir, GithubActionLintStepAnnotatesAndWritesSarif) {
+  YAML::Node action = YAML::LoadFile(kSourceDir + "/action.yml");
+  ASSERT_EQ(action["runs"]["using"].as<std::string>(), "composite");
+  int scripts = 0;
+  for (const YAML::Node& step : action["runs"]["steps"]) {
+    if (!step["run"]) continue;
+    const std::string run = step["run"].as<std::string>();
+    for (size_t p = run.find("$GITHUB_ACTION_PATH/scripts/"); p != std::string::npos;
+         p = run.find("$GITHUB_ACTION_PATH/scripts/", p + 1)) {
+      size_t begin = p + std::string("$GITHUB_ACTION_PATH/").size();
+      size_t end = run.find_first_of("\" \n", begin);
+      const std::string script = kSourceDir + "/" + run.substr(begin, end - begin);
+      EXPECT_EQ(access(script.c_str(), X_OK), 0) << script;
+      ++scripts;
+    }
+  }
+  EXPECT_EQ(scripts, 2);
+
+  Write(dir_ + "/.env", kFixable);
+  const std::string bin_dir = kRdslint.substr(0, kRdslint.rfind('/'));
+  Output o = Shell("cd '" + dir_ + "' && PATH='" + bin_dir + "':$PATH GITHUB_OUTPUT='" + dir_ +
+                   "/out.txt' RDSLINT_PATHS=. RDSLINT_SARIF=report.sarif '" + kSourceDir +
+                   "/scripts/github-action-run.sh'");
+  EXPECT_EQ(o.status, 0) << o.err;  // the action fails in its last step, after the upload
+  EXPECT_NE(o.out.find("::error file=.env,line=2,"), std::string::npos) << o.out;
+  const std::string outputs = ReadAll(dir_ + "/out.txt");
+  EXPECT_NE(outputs.find("exit-code=1\n"), std::string::npos) << outputs;
+  EXPECT_NE(outputs.find("sarif-file=report.sarif\n"), std::string::npos) << outputs;
+  nlohmann::json sarif = nlohmann::json::parse(ReadAll(dir_ + "/report.sarif"));
+  EXPECT_EQ(sarif["runs"][0]["results"].size(), 5u);
+  EXPECT_EQ(o.out.find("Pl4nted"), std::string::npos);
 }
 
 }  // namespace
