@@ -19,12 +19,24 @@ Finding& CheckContext::Report(SourceRange range, std::string message, Severity s
   return out_->back();
 }
 
+Finding& CheckContext::ReportAt(const std::string& file, SourceRange range, std::string message) {
+  return ReportAt(file, range, std::move(message), rule_.severity);
+}
+
+Finding& CheckContext::ReportAt(const std::string& file, SourceRange range, std::string message,
+                                Severity severity) {
+  Finding& f = Report(range, std::move(message), severity);
+  f.location.file = file;
+  return f;
+}
+
 void CheckContext::AddFix(Finding& finding, std::string description,
                           std::vector<std::pair<SourceRange, std::string>> edits) {
   FixIt fix;
   fix.description = std::move(description);
   for (auto& [range, text] : edits) {
-    fix.replacements.push_back(Replacement{path_, range.begin, range.size(), std::move(text)});
+    fix.replacements.push_back(
+        Replacement{finding.location.file, range.begin, range.size(), std::move(text)});
   }
   finding.fixes.push_back(std::move(fix));
 }

@@ -34,6 +34,10 @@ class CheckContext {
   // not contain a secret value (it is masked again before output).
   Finding& Report(SourceRange range, std::string message);
   Finding& Report(SourceRange range, std::string message, Severity severity);
+  // A finding in any file (project checks): `file` is the path as reported.
+  Finding& ReportAt(const std::string& file, SourceRange range, std::string message);
+  Finding& ReportAt(const std::string& file, SourceRange range, std::string message,
+                    Severity severity);
   // Adds a fix-it of replacements in the current file to a finding.
   void AddFix(Finding& finding, std::string description,
               std::vector<std::pair<SourceRange, std::string>> edits);
@@ -65,6 +69,9 @@ class Check {
   virtual void CheckPrisma(const PrismaFile& file, CheckContext& ctx) {}
   virtual void CheckScript(const ScriptFile& file, CheckContext& ctx) {}
   virtual void CheckCpp(const CppFile& file, CheckContext& ctx) {}
+  // Once per run, over the project graph and facts (ctx.project()); findings
+  // go where the graph says with ReportAt.
+  virtual void CheckProject(CheckContext& ctx) {}
 
  private:
   std::string id_;

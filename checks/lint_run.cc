@@ -80,6 +80,9 @@ LintRun RunLint(const LintOptions& options, const RuleRegistry& rules) {
                                     : linter.LintFile(*work[i].file, *work[i].config);
   });
 
+  // Rules over the whole project (the graph): once, after the files.
+  for (FileResult& r : linter.LintProject(&resolver, &run.notes)) results.push_back(std::move(r));
+
   for (FileResult& r : results) {
     run.files_checked += r.read;
     for (Finding& f : r.findings) {

@@ -3,12 +3,17 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <fstream>
 #include <map>
+#include <sstream>
 
 #include "checks/env/env_file.h"
+#include "checks/prisma/prisma_file.h"
 #include "core/nolint.h"
 #include "core/secret_mask.h"
 #include "frontend/dotenv/dotenv.h"
+#include "frontend/prisma/prisma_config.h"
+#include "frontend/prisma/prisma_parser.h"
 
 namespace rdslint {
 namespace {
@@ -17,6 +22,9 @@ namespace {
 struct ParsedFile {
   std::optional<dotenv::Document> env_doc;
   std::optional<EnvFile> env;
+  std::optional<prisma::Schema> prisma_schema;
+  std::optional<prisma::ConfigFile> prisma_config;
+  std::optional<PrismaFile> prisma;
 };
 
 std::string_view TrimView(std::string_view s) {
@@ -61,7 +69,8 @@ Linter::Linter(const RuleRegistry& rules, const ProjectFacts& project)
 }
 
 bool Linter::Lintable(FileKind kind) {
-  return kind == FileKind::kDotenv || kind == FileKind::kCompose;
+  return kind == FileKind::kDotenv || kind == FileKind::kCompose || kind == FileKind::kPrisma ||
+         kind == FileKind::kScript;  // prisma.config.ts, and the code pack's files
 }
 
 FileResult Linter::LintFile(const DiscoveredFile& file, const Config& config) const {
@@ -121,16 +130,79 @@ FileResult Linter::LintText(const DiscoveredFile& file, std::string_view text,
     for (const dotenv::Error& e : parsed.env_doc->errors) parse_error(e.range, e.message);
   }
 
+  if (file.kind == FileKind::kPrisma) {
+    parsed.prisma_schema = prisma::ParseSchema(text);
+    parsed.prisma = PreparePrismaSchema(*parsed.prisma_schema, &mask);
+    for (const prisma::Error& e : parsed.prisma_schema->errors) parse_error(e.range, e.message);
+  } else if (file.kind == FileKind::kScript && prisma::IsPrismaConfigPath(file.path)) {
+    parsed.prisma_config = prisma::ReadPrismaConfig(text);
+    parsed.prisma = PreparePrismaConfig(*parsed.prisma_config, &mask);
+    for (const prisma::Error& e : parsed.prisma_config->errors) parse_error(e.range, e.message);
+  }
+
   for (size_t i = 0; i < checks_.size(); ++i) {
     const RuleInfo& rule = *check_rules_[i];
     if (!config.Enabled(rule)) continue;
     CheckContext ctx(file.path, rule, config, project_, &raw);
     if (parsed.env) checks_[i]->CheckEnv(*parsed.env, ctx);
+    if (parsed.prisma) checks_[i]->CheckPrisma(*parsed.prisma, ctx);
   }
 
+  FinishFindings(file, text, config, &mask, std::move(raw), /*report_nolint_problems=*/true, &result);
+  return result;
+}
+
+std::vector<FileResult> Linter::LintProject(ConfigResolver* resolver,
+                                            std::vector<RunNote>* notes) const {
+  // Every project check runs (a rule may be on for some folders and off for
+  // others); FinishFindings keeps what each file's configuration enables.
+  static const Config kAll;
+  std::vector<Finding> raw;
+  for (size_t i = 0; i < checks_.size(); ++i) {
+    CheckContext ctx("", *check_rules_[i], kAll, project_, &raw);
+    checks_[i]->CheckProject(ctx);
+  }
+  std::map<std::string, std::vector<Finding>> by_file;
+  for (Finding& f : raw) by_file[f.location.file].push_back(std::move(f));
+
+  std::vector<FileResult> results;
+  for (auto& [path, findings] : by_file) {
+    DiscoveredFile file;
+    file.abs_path = AbsolutePath(path);
+    file.path = path;
+    file.kind = ClassifyPath(file.abs_path);
+    std::ifstream in(file.abs_path, std::ios::binary);
+    if (!in) {
+      notes->push_back(RunNote{RunNote::Level::kError, path, 0, 0, "cannot read"});
+      continue;
+    }
+    std::stringstream ss;
+    ss << in.rdbuf();
+    const std::string text = ss.str();
+    std::string dir = file.abs_path.substr(0, file.abs_path.rfind('/'));
+    std::shared_ptr<const Config> config = resolver->ForDirectory(dir.empty() ? "/" : dir, notes);
+    if (config->Excluded(file.abs_path)) continue;
+    SecretMask mask(text);
+    for (const iac::Origin& o : project_.graph.secret_spans) {
+      if (o.file == path) mask.Add(o.range);
+    }
+    FileResult result;
+    FinishFindings(file, text, *config, &mask, std::move(findings),
+                   /*report_nolint_problems=*/false, &result);
+    results.push_back(std::move(result));
+  }
+  return results;
+}
+
+void Linter::FinishFindings(const DiscoveredFile& file, std::string_view text, const Config& config,
+                            SecretMask* mask_ptr, std::vector<Finding> raw,
+                            bool report_nolint_problems, FileResult* result_ptr) const {
+  SecretMask& mask = *mask_ptr;
+  FileResult& result = *result_ptr;
   const Suppressions suppressions =
       Suppressions::Scan(text, CommentSyntaxFor(file.kind, file.path));
-  if (const RuleInfo* rule = rules_.Find("nolint-unmatched"); rule && config.Enabled(*rule)) {
+  if (const RuleInfo* rule = rules_.Find("nolint-unmatched");
+      rule && report_nolint_problems && config.Enabled(*rule)) {
     CheckContext ctx(file.path, *rule, config, project_, &raw);
     for (const NolintProblem& p : suppressions.problems()) ctx.Report(p.range, p.message);
   }
@@ -140,6 +212,9 @@ FileResult Linter::LintText(const DiscoveredFile& file, std::string_view text,
   std::map<std::string, int> occurrences;
   for (Finding& f : raw) {
     const RuleInfo* rule = rules_.Find(f.rule_id);
+    // Project checks run once for every file; each finding obeys the
+    // configuration of the file it lands in.
+    if (rule && !config.Enabled(*rule)) continue;
     f.location.begin = lines.Locate(f.location.range.begin);
     f.location.end = lines.Locate(f.location.range.end);
     if (f.rule_id != "nolint-unmatched" &&
@@ -169,7 +244,6 @@ FileResult Linter::LintText(const DiscoveredFile& file, std::string_view text,
     f.caret_begin = map(f.location.begin.column);
     f.caret_end = f.location.end.line == line ? map(f.location.end.column) : f.caret_begin + 1;
   }
-  return result;
 }
 
 }  // namespace rdslint

@@ -12,6 +12,7 @@
 #include "core/config.h"
 #include "core/finding.h"
 #include "core/rule_registry.h"
+#include "core/secret_mask.h"
 #include "frontend/discover/discover.h"
 #include "frontend/discover/project_facts.h"
 
@@ -33,6 +34,20 @@ class Linter {
   FileResult LintFile(const DiscoveredFile& file, const Config& config) const;
   FileResult LintText(const DiscoveredFile& file, std::string_view text,
                       const Config& config) const;
+
+  // Turns a file's raw findings into reported ones: drops those of rules
+  // the file's configuration disables and those NOLINT suppresses (and
+  // reports unmatched NOLINTBEGIN/END), applies WarningsAsErrors, computes
+  // lines and columns, masks secrets, and fingerprints.
+  // Unmatched NOLINT comments are reported when `report_nolint_problems`
+  // (once per file: by the per-file pass, not again for project findings).
+  void FinishFindings(const DiscoveredFile& file, std::string_view text, const Config& config,
+                      SecretMask* mask, std::vector<Finding> raw, bool report_nolint_problems,
+                      FileResult* result) const;
+
+  // Runs the project-wide checks (CheckProject) once and finishes their
+  // findings file by file, each under its own file's configuration.
+  std::vector<FileResult> LintProject(ConfigResolver* resolver, std::vector<RunNote>* notes) const;
 
  private:
   const RuleRegistry& rules_;

@@ -97,6 +97,7 @@ void Graph::Merge(Graph other) {
   Append(policies, other.policies);
   Append(security_group_rules, other.security_group_rules);
   Append(policy_errors, other.policy_errors);
+  Append(secret_spans, other.secret_spans);
 }
 
 }  // namespace rdslint::iac

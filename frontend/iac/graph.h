@@ -98,6 +98,9 @@ struct Node {
   std::string type;  // aws_db_instance, AWS::RDS::DBInstance, ...
   Flavor flavor = Flavor::kTerraform;
   Origin origin;     // the resource block / logical id
+  // CDK output: the construct that made it (Metadata aws:cdk:path,
+  // "App/Stack/Database/Resource"), so messages can name it.
+  std::string construct_path;
 };
 
 struct Database : Node {
@@ -141,6 +144,9 @@ struct Rotation {
   Value automatically_after_days;
   Value schedule_expression;  // rate(1 day), cron(...)
   Value rotation_lambda;
+  // PostgreSQLSingleUser / PostgreSQLMultiUser (HostedRotationLambda, or the
+  // Serverless Application Repository rotation app), when known.
+  Value rotation_type;
   Origin origin;
 };
 
@@ -152,6 +158,8 @@ struct Secret : Node {
   bool managed_master_password = false;  // created by RDS (manage_master_user_password)
   std::optional<Rotation> rotation;
   bool is_db_credential = false;    // attached to a DB, referenced by a proxy, or shaped like one
+  Value secret_string;              // SecretString as written (a literal one holds the credential)
+  std::vector<Reference> databases; // DBs it is attached to (SecretTargetAttachment)
 };
 
 struct EnvVar {
@@ -204,6 +212,13 @@ struct PolicyError {
   std::string message;
 };
 
+// A problem a builder met in a file (YAML/JSON syntax, an unknown intrinsic
+// function, a malformed Fn::Sub): reported as parse-error where it is.
+struct GraphProblem {
+  Origin origin;
+  std::string message;  // never quotes a value
+};
+
 struct Graph {
   std::vector<Database> databases;
   std::vector<ParameterGroup> parameter_groups;
@@ -214,6 +229,9 @@ struct Graph {
   std::vector<Policy> policies;
   std::vector<SecurityGroupRule> security_group_rules;
   std::vector<PolicyError> policy_errors;
+  // Literal secret values the builders saw (passwords, NoEcho parameter
+  // defaults, secret strings): masked in every output line of those files.
+  std::vector<Origin> secret_spans;
 
   // Any node by id, or nullptr.
   const Node* Find(std::string_view id) const;
