@@ -8,12 +8,9 @@
 #include <sstream>
 
 #include "checks/env/env_file.h"
-#include "checks/prisma/prisma_file.h"
 #include "core/nolint.h"
 #include "core/secret_mask.h"
 #include "frontend/dotenv/dotenv.h"
-#include "frontend/prisma/prisma_config.h"
-#include "frontend/prisma/prisma_parser.h"
 
 namespace rdslint {
 namespace {
@@ -22,9 +19,6 @@ namespace {
 struct ParsedFile {
   std::optional<dotenv::Document> env_doc;
   std::optional<EnvFile> env;
-  std::optional<prisma::Schema> prisma_schema;
-  std::optional<prisma::ConfigFile> prisma_config;
-  std::optional<PrismaFile> prisma;
 };
 
 std::string_view TrimView(std::string_view s) {
@@ -69,8 +63,7 @@ Linter::Linter(const RuleRegistry& rules, const ProjectFacts& project)
 }
 
 bool Linter::Lintable(FileKind kind) {
-  return kind == FileKind::kDotenv || kind == FileKind::kCompose || kind == FileKind::kPrisma ||
-         kind == FileKind::kScript;  // prisma.config.ts, and the code pack's files
+  return kind == FileKind::kDotenv || kind == FileKind::kCompose;
 }
 
 FileResult Linter::LintFile(const DiscoveredFile& file, const Config& config) const {
@@ -78,8 +71,16 @@ FileResult Linter::LintFile(const DiscoveredFile& file, const Config& config) co
   if (!Lintable(file.kind)) return result;
   FILE* f = fopen(file.abs_path.c_str(), "rb");
   if (!f) {
-    result.notes.push_back(RunNote{RunNote::Level::kError, file.path, 0, 0,
-                                   std::string("cannot read: ") + strerror(errno)});
+    // A file deleted since discovery (a checkout or build running beside
+    // us) is no error of the user's; anything else that stops reading is.
+    const int err = errno;
+    if (err == ENOENT) {
+      result.notes.push_back(RunNote{RunNote::Level::kNote, file.path, 0, 0,
+                                     "skipped: deleted during the scan"});
+    } else {
+      result.notes.push_back(RunNote{RunNote::Level::kError, file.path, 0, 0,
+                                     std::string("cannot read: ") + strerror(err)});
+    }
     return result;
   }
   std::string text;
@@ -130,22 +131,11 @@ FileResult Linter::LintText(const DiscoveredFile& file, std::string_view text,
     for (const dotenv::Error& e : parsed.env_doc->errors) parse_error(e.range, e.message);
   }
 
-  if (file.kind == FileKind::kPrisma) {
-    parsed.prisma_schema = prisma::ParseSchema(text);
-    parsed.prisma = PreparePrismaSchema(*parsed.prisma_schema, &mask);
-    for (const prisma::Error& e : parsed.prisma_schema->errors) parse_error(e.range, e.message);
-  } else if (file.kind == FileKind::kScript && prisma::IsPrismaConfigPath(file.path)) {
-    parsed.prisma_config = prisma::ReadPrismaConfig(text);
-    parsed.prisma = PreparePrismaConfig(*parsed.prisma_config, &mask);
-    for (const prisma::Error& e : parsed.prisma_config->errors) parse_error(e.range, e.message);
-  }
-
   for (size_t i = 0; i < checks_.size(); ++i) {
     const RuleInfo& rule = *check_rules_[i];
     if (!config.Enabled(rule)) continue;
     CheckContext ctx(file.path, rule, config, project_, &raw);
     if (parsed.env) checks_[i]->CheckEnv(*parsed.env, ctx);
-    if (parsed.prisma) checks_[i]->CheckPrisma(*parsed.prisma, ctx);
   }
 
   FinishFindings(file, text, config, &mask, std::move(raw), /*report_nolint_problems=*/true, &result);
