@@ -93,7 +93,9 @@ TEST(CliTest, ChecksTagsAndWarningsAsErrors) {
   Output off = Shell(kRdslint + " testdata/demo --checks=-env-* --format json");
   EXPECT_TRUE(nlohmann::json::parse(off.out)["findings"].empty());
   Output wae = Shell(kRdslint + " testdata/demo --tags tls --warnings-as-errors 'env-tls-*' --format json");
-  for (const auto& f : nlohmann::json::parse(wae.out)["findings"]) EXPECT_EQ(f["severity"], "error");
+  const nlohmann::json promoted = nlohmann::json::parse(wae.out);
+  ASSERT_FALSE(promoted["findings"].empty());
+  for (const auto& f : promoted["findings"]) EXPECT_EQ(f["severity"], "error");
 }
 
 class ProjectTest : public testing::Test {
