@@ -1,16 +1,18 @@
 # make          build build/rdslint
 # make demo     install what is missing, build, lint testdata/demo/
-# make test     install what is missing, build, run every test (CTest)
+# make test     install what is missing, build, run every test (CTest), then
+#               again under ASan + UBSan (make test-sanitizers)
 # make install  put rdslint on the PATH (PREFIX=/usr/local)
 # make bench    build and run the benchmarks (figures, never a failure)
 # make docs     regenerate docs/rules/ from rules/*.yaml
 # make fuzz     libFuzzer on every frontend for FUZZ_SECONDS each (default 60)
 BUILD ?= build
+ASAN_BUILD ?= build-asan
 PREFIX ?= /usr/local
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
 
-.PHONY: all deps configure build demo test install bench fuzz docs clean
+.PHONY: all deps configure build demo test test-sanitizers install bench fuzz docs clean
 
 all: deps build
 
@@ -30,8 +32,19 @@ demo: deps build
 	@$(BUILD)/rdslint testdata/demo; status=$$?; \
 	  if [ $$status -gt 1 ]; then exit $$status; fi
 
+# Every test twice: in the normal build, then in a second build under
+# AddressSanitizer and UndefinedBehaviorSanitizer.
 test: deps build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS) --timeout 600
+	$(MAKE) test-sanitizers
+
+test-sanitizers: deps
+	@[ -f $(ASAN_BUILD)/build.ninja ] || cmake -S . -B $(ASAN_BUILD) -G Ninja \
+	  -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRDSLINT_SANITIZE=ON
+	cmake --build $(ASAN_BUILD) -j $(JOBS)
+	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  ctest --output-on-failure -j $(JOBS) --timeout 900
 
 install: build
 	cmake --install $(BUILD) --prefix $(PREFIX)
@@ -48,4 +61,4 @@ fuzz: deps
 	scripts/fuzz.sh
 
 clean:
-	rm -rf $(BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD)
