@@ -11,6 +11,8 @@ ASAN_BUILD ?= build-asan
 PREFIX ?= /usr/local
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
+# ccache hits across clones of the repository (CI builds in a fresh clone).
+export CCACHE_BASEDIR := $(CURDIR)
 
 .PHONY: all deps configure build demo test test-sanitizers install bench fuzz docs clean
 
@@ -51,6 +53,8 @@ install: build
 
 bench: build
 	$(BUILD)/bench/env_throughput_bench
+	$(BUILD)/bench/terraform_bench
+	$(BUILD)/bench/cpp_vs_clang_tidy_bench
 
 # docs/rules/<id>.md from rules/*.yaml (a test fails when they are stale)
 docs: build
