@@ -11,6 +11,7 @@ packages=(
   libyaml-cpp-dev nlohmann-json3-dev libre2-dev libtree-sitter-dev
   googletest libgtest-dev
   pre-commit   # the end-to-end test of our pre-commit hooks
+  neovim       # a real LSP client for the language server's end-to-end test
   golang-github-hashicorp-hcl-v2-dev   # HashiCorp's HCL test files, for the differential test
   libicu72   # the SARIF validator (a .NET program from npm) loads ICU
 )

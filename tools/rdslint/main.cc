@@ -18,6 +18,7 @@
 #include "core/report.h"
 #include "core/rule_registry.h"
 #include "frontend/discover/discover.h"
+#include "tools/rdslint/lsp_server.h"
 
 namespace rdslint {
 namespace {
@@ -29,6 +30,7 @@ constexpr int kExitError = 2;
 constexpr const char* kUsage = R"(Usage: rdslint [options] [PATH...]
        rdslint explain RULE
        rdslint --list-rules
+       rdslint lsp [--verbose]     the language server, on stdin/stdout
 
 Lints how serverless code reaches PostgreSQL on AWS RDS: Terraform,
 CloudFormation/SAM, Serverless, CDK output, .env files, schema.prisma, code
@@ -477,4 +479,10 @@ int Run(int argc, char** argv) {
 }  // namespace
 }  // namespace rdslint
 
-int main(int argc, char** argv) { return rdslint::Run(argc, argv); }
+int main(int argc, char** argv) {
+  // `rdslint lsp`: the language server (tools/rdslint/lsp_server.h).
+  if (argc > 1 && std::string(argv[1]) == "lsp") {
+    return rdslint::lsp::RunLspCommand(argc - 1, argv + 1, RDSLINT_VERSION);
+  }
+  return rdslint::Run(argc, argv);
+}
