@@ -1,0 +1,4 @@
+# ok: parse-error
+variable "db_name" {
+  default = "impulse_db"
+}

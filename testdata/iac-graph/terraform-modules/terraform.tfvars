@@ -1,0 +1,2 @@
+environment = "prod"
+db_password = "Pl4nted-tfvars"
