@@ -1,0 +1,19 @@
+// The cheap test before a script is parsed: one RE2 pass for the tokens the
+// code rules care about (database drivers and ORMs, Secrets Manager, the RDS
+// IAM signer, connection-string words). Most files of a real repository
+// mention none of them and never reach the parser.
+#ifndef RDSLINT_FRONTEND_SCRIPT_PREFILTER_H_
+#define RDSLINT_FRONTEND_SCRIPT_PREFILTER_H_
+
+#include <string_view>
+
+namespace rdslint::script {
+
+bool MayConcernDatabase(std::string_view text);
+
+// The pattern, for documentation and tests.
+std::string_view PrefilterPattern();
+
+}  // namespace rdslint::script
+
+#endif  // RDSLINT_FRONTEND_SCRIPT_PREFILTER_H_
