@@ -54,6 +54,7 @@ install: build
 bench: build
 	$(BUILD)/bench/env_throughput_bench
 	$(BUILD)/bench/terraform_bench
+	$(BUILD)/bench/script_prefilter_bench
 	$(BUILD)/bench/cpp_vs_clang_tidy_bench
 
 # docs/rules/<id>.md from rules/*.yaml (a test fails when they are stale)

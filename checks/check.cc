@@ -49,6 +49,23 @@ std::string CheckContext::Option(std::string_view name) const {
   return {};
 }
 
+std::string CheckContext::OptionAt(const std::string& file, std::string_view name) const {
+  if (!config_lookup_) return Option(name);
+  if (std::optional<std::string> v = config_lookup_(file).Option(rule_.id, name)) return *v;
+  for (const RuleOption& o : rule_.options) {
+    if (o.name == name) return o.default_value;
+  }
+  return {};
+}
+
+int CheckContext::IntOptionAt(const std::string& file, std::string_view name, int fallback) const {
+  std::string v = OptionAt(file, name);
+  if (v.empty()) return fallback;
+  char* end = nullptr;
+  long n = std::strtol(v.c_str(), &end, 10);
+  return end && *end == '\0' ? static_cast<int>(n) : fallback;
+}
+
 int CheckContext::IntOption(std::string_view name, int fallback) const {
   std::string v = Option(name);
   if (v.empty()) return fallback;

@@ -4,6 +4,7 @@
 #ifndef RDSLINT_CHECKS_CHECK_H_
 #define RDSLINT_CHECKS_CHECK_H_
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -28,6 +29,9 @@ class CheckContext {
   CheckContext(const std::string& path, const RuleInfo& rule, const Config& config,
                const ProjectFacts& project, std::vector<Finding>* out)
       : path_(path), rule_(rule), config_(config), project_(project), out_(out) {}
+  // path_ is a reference: a temporary string would dangle.
+  CheckContext(std::string&& path, const RuleInfo& rule, const Config& config,
+               const ProjectFacts& project, std::vector<Finding>* out) = delete;
 
   // Reports a finding of this check at a byte range of the current file,
   // with the rule's default severity unless one is given. The message must
@@ -45,6 +49,13 @@ class CheckContext {
   // A CheckOptions value, else the default in the rule pack.
   std::string Option(std::string_view name) const;
   int IntOption(std::string_view name, int fallback) const;
+  // Project checks: the same, as configured for `file` (the file a finding
+  // lands in, with its own .rdslint.yaml).
+  std::string OptionAt(const std::string& file, std::string_view name) const;
+  int IntOptionAt(const std::string& file, std::string_view name, int fallback) const;
+  // Set by Linter::LintProject: the configuration of a file.
+  using ConfigLookup = std::function<const Config&(const std::string& file)>;
+  void set_config_lookup(ConfigLookup lookup) { config_lookup_ = std::move(lookup); }
 
   const ProjectFacts& project() const { return project_; }
   const std::string& path() const { return path_; }
@@ -56,6 +67,7 @@ class CheckContext {
   const Config& config_;
   const ProjectFacts& project_;
   std::vector<Finding>* out_;
+  ConfigLookup config_lookup_;
 };
 
 class Check {

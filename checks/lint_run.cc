@@ -73,7 +73,7 @@ LintRun RunLint(const LintOptions& options, const RuleRegistry& rules) {
   }
 
   run.facts = GatherProjectFacts(only_files && !context_files.empty() ? context_files : discovery.files);
-  const Linter linter(rules, run.facts);
+  const Linter linter(rules, run.facts, options.build_path);
   std::vector<FileResult> results(work.size());
   ParallelFor(work.size(), options.jobs, [&](size_t i) {
     results[i] = options.stdin_text ? linter.LintText(*work[i].file, *options.stdin_text, *work[i].config)

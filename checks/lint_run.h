@@ -23,6 +23,9 @@ struct LintOptions {
   // --stdin-filename: the text of paths[0], read from standard input by the
   // caller; the file on disk (if any) is not read.
   std::optional<std::string> stdin_text;
+  // -p: the build folder whose compile_commands.json C++ files are parsed
+  // with; "" to look one up from each file's folder, as clang-tidy does.
+  std::string build_path;
 };
 
 struct LintRun {

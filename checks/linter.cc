@@ -7,10 +7,18 @@
 #include <map>
 #include <sstream>
 
+#include "checks/code/script_file.h"
+#include "checks/cpp/cpp_file.h"
 #include "checks/env/env_file.h"
+#include "checks/prisma/prisma_file.h"
 #include "core/nolint.h"
 #include "core/secret_mask.h"
 #include "frontend/dotenv/dotenv.h"
+#include "frontend/iac/terraform_module.h"
+#include "frontend/prisma/prisma_config.h"
+#include "frontend/prisma/prisma_parser.h"
+#include "frontend/script/prefilter.h"
+#include "frontend/script/syntax_tree.h"
 
 namespace rdslint {
 namespace {
@@ -19,6 +27,12 @@ namespace {
 struct ParsedFile {
   std::optional<dotenv::Document> env_doc;
   std::optional<EnvFile> env;
+  std::optional<prisma::Schema> prisma_schema;
+  std::optional<prisma::ConfigFile> prisma_config;
+  std::optional<PrismaFile> prisma;
+  std::optional<CppFile> cpp;
+  std::optional<script::SyntaxTree> script_tree;
+  std::optional<ScriptFile> script;
 };
 
 std::string_view TrimView(std::string_view s) {
@@ -29,6 +43,26 @@ std::string_view TrimView(std::string_view s) {
 
 bool LooksBinary(std::string_view text) {
   return text.substr(0, 8192).find('\0') != std::string_view::npos;
+}
+
+// Whether a graph builder read this file (with this text, when given).
+bool IsGraphSource(const ProjectFacts& project, const std::string& path,
+                   std::optional<std::string_view> text = std::nullopt) {
+  for (const iac::GraphSource& s : project.graph.sources) {
+    if (s.file == path && (!text || s.fingerprint == iac::TextFingerprint(*text))) return true;
+  }
+  return false;
+}
+
+// Terraform files: parse-error here; the iac rules read the graph.
+bool IsTerraformKind(FileKind kind) {
+  return kind == FileKind::kTerraform || kind == FileKind::kTerraformJson || kind == FileKind::kTerraformVars;
+}
+
+// YAML and JSON are read for the graph (templates, serverless.yml and what
+// it includes); others of these kinds have nothing to report.
+bool IsGraphOnlyKind(FileKind kind) {
+  return kind == FileKind::kYaml || kind == FileKind::kJson || kind == FileKind::kServerless;
 }
 
 }  // namespace
@@ -49,8 +83,11 @@ std::string LineHash(std::string_view rule_id, std::string_view masked_line) {
   return buf;
 }
 
-Linter::Linter(const RuleRegistry& rules, const ProjectFacts& project)
-    : rules_(rules), project_(project), checks_(CreateAllChecks()) {
+Linter::Linter(const RuleRegistry& rules, const ProjectFacts& project, std::string cpp_build_path)
+    : rules_(rules),
+      project_(project),
+      checks_(CreateAllChecks()),
+      cpp_(std::make_shared<const CppAnalyzer>(std::move(cpp_build_path))) {
   for (const auto& check : checks_) {
     const RuleInfo* info = rules_.Find(check->id());
     if (!info) {
@@ -63,12 +100,15 @@ Linter::Linter(const RuleRegistry& rules, const ProjectFacts& project)
 }
 
 bool Linter::Lintable(FileKind kind) {
-  return kind == FileKind::kDotenv || kind == FileKind::kCompose;
+  return kind == FileKind::kDotenv || kind == FileKind::kCompose || kind == FileKind::kPrisma ||
+         kind == FileKind::kScript ||  // prisma.config.ts, and the code pack's files
+         kind == FileKind::kCpp || IsGraphOnlyKind(kind) || IsTerraformKind(kind);
 }
 
 FileResult Linter::LintFile(const DiscoveredFile& file, const Config& config) const {
   FileResult result;
   if (!Lintable(file.kind)) return result;
+  if (IsGraphOnlyKind(file.kind) && !IsGraphSource(project_, file.path)) return result;
   FILE* f = fopen(file.abs_path.c_str(), "rb");
   if (!f) {
     // A file deleted since discovery (a checkout or build running beside
@@ -131,11 +171,84 @@ FileResult Linter::LintText(const DiscoveredFile& file, std::string_view text,
     for (const dotenv::Error& e : parsed.env_doc->errors) parse_error(e.range, e.message);
   }
 
+  if (file.kind == FileKind::kPrisma) {
+    parsed.prisma_schema = prisma::ParseSchema(text);
+    parsed.prisma = PreparePrismaSchema(*parsed.prisma_schema, &mask);
+    MaskUrlsOnErrorLines(text, parsed.prisma_schema->errors, &mask);
+    for (const prisma::Error& e : parsed.prisma_schema->errors) parse_error(e.range, e.message);
+  } else if (file.kind == FileKind::kScript && prisma::IsPrismaConfigPath(file.path)) {
+    parsed.prisma_config = prisma::ReadPrismaConfig(text);
+    parsed.prisma = PreparePrismaConfig(*parsed.prisma_config, &mask);
+    MaskUrlsOnErrorLines(text, parsed.prisma_config->errors, &mask);
+    for (const prisma::Error& e : parsed.prisma_config->errors) parse_error(e.range, e.message);
+  }
+
+  // Terraform the graph builder did not read as this text (a .hcl file, an
+  // editor's unsaved buffer): parsed here for its syntax errors and secrets.
+  // What the builder read is reported from the graph, below.
+  if (IsTerraformKind(file.kind) && !IsGraphSource(project_, file.path, text)) {
+    iac::tf::FileCheck tf = iac::tf::CheckFile(file.path, text);
+    for (SourceRange r : tf.secrets) mask.Add(r);
+    for (const hcl::Error& e : tf.errors) parse_error(e.range, e.message);
+  }
+
+  // What a graph builder met in this file (YAML/JSON syntax errors, unknown
+  // intrinsic functions, malformed Fn::Sub), and the secrets it saw, for
+  // the text it read.
+  if (IsGraphSource(project_, file.path, text)) {
+    for (const iac::GraphProblem& p : project_.graph.problems) {
+      if (p.origin.file == file.path) parse_error(p.origin.range, p.message);
+    }
+    for (const iac::Origin& o : project_.graph.secret_spans) {
+      if (o.file == file.path) mask.Add(o.range);
+    }
+  }
+
+  // Parsing C++ costs a clang run: only when a cpp rule is on.
+  const auto pack_enabled = [&](std::string_view pack) {
+    for (const RuleInfo* r : check_rules_) {
+      if (r->pack == pack && config.Enabled(*r)) return true;
+    }
+    return false;
+  };
+  if (file.kind == FileKind::kCpp && pack_enabled("cpp")) {
+    CppAnalyzer::Result cpp = cpp_->Analyze(file.abs_path, text, &mask);
+    for (const auto& [range, message] : cpp.errors) parse_error(range, message);
+    for (const auto& [warning, message] : cpp.notes) {
+      result.notes.push_back(RunNote{warning ? RunNote::Level::kWarning : RunNote::Level::kNote,
+                                     file.path, 0, 0, message});
+    }
+    parsed.cpp = std::move(cpp.file);
+  }
+
+  // TypeScript, JavaScript, Python: parsed only when a code rule is on and
+  // the prefilter finds a token a code rule starts from (most files never
+  // reach the parser). prisma.config.ts belongs to the prisma pack.
+  if (file.kind == FileKind::kScript && !prisma::IsPrismaConfigPath(file.path) &&
+      pack_enabled("code") && script::MayConcernDatabase(text)) {
+    if (const std::optional<script::Language> language = script::LanguageForPath(file.path)) {
+      parsed.script_tree = script::SyntaxTree::Parse(text, *language);
+      parsed.script.emplace(PrepareScriptFile(*parsed.script_tree, file.path, project_, &mask));
+      // One note for the first place the grammar cannot read: a grammar can
+      // lag the language, and the rules still read everything else.
+      const RuleInfo* rule = rules_.Find("parse-error");
+      if (!parsed.script_tree->errors().empty() && rule && config.Enabled(*rule)) {
+        const script::SyntaxError& e = parsed.script_tree->errors().front();
+        CheckContext ctx(file.path, *rule, config, project_, &raw);
+        ctx.Report(e.range, e.message + " (the code rules skip what they cannot read)",
+                   Severity::kNote);
+      }
+    }
+  }
+
   for (size_t i = 0; i < checks_.size(); ++i) {
     const RuleInfo& rule = *check_rules_[i];
     if (!config.Enabled(rule)) continue;
     CheckContext ctx(file.path, rule, config, project_, &raw);
     if (parsed.env) checks_[i]->CheckEnv(*parsed.env, ctx);
+    if (parsed.cpp) checks_[i]->CheckCpp(*parsed.cpp, ctx);
+    if (parsed.prisma) checks_[i]->CheckPrisma(*parsed.prisma, ctx);
+    if (parsed.script) checks_[i]->CheckScript(*parsed.script, ctx);
   }
 
   FinishFindings(file, text, config, &mask, std::move(raw), /*report_nolint_problems=*/true, &result);
@@ -148,8 +261,17 @@ std::vector<FileResult> Linter::LintProject(ConfigResolver* resolver,
   // others); FinishFindings keeps what each file's configuration enables.
   static const Config kAll;
   std::vector<Finding> raw;
+  // Options, though, are those of the file a finding lands in.
+  auto config_of = [&](const std::string& file) -> const Config& {
+    const std::string abs = AbsolutePath(file);
+    const std::string dir = abs.substr(0, abs.rfind('/'));
+    return *resolver->ForDirectory(dir.empty() ? "/" : dir, notes);  // cached by the resolver
+  };
+  // Project checks have no current file: every finding names its own.
+  const std::string no_file;
   for (size_t i = 0; i < checks_.size(); ++i) {
-    CheckContext ctx("", *check_rules_[i], kAll, project_, &raw);
+    CheckContext ctx(no_file, *check_rules_[i], kAll, project_, &raw);
+    ctx.set_config_lookup(config_of);
     checks_[i]->CheckProject(ctx);
   }
   std::map<std::string, std::vector<Finding>> by_file;

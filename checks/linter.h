@@ -18,6 +18,8 @@
 
 namespace rdslint {
 
+class CppAnalyzer;  // checks/cpp/cpp_file.h
+
 struct FileResult {
   std::vector<Finding> findings;
   std::vector<RunNote> notes;
@@ -26,7 +28,11 @@ struct FileResult {
 
 class Linter {
  public:
-  Linter(const RuleRegistry& rules, const ProjectFacts& project);
+  // `cpp_build_path`: rdslint's -p, where C++ files find their
+  // compile_commands.json ("" to look it up from each file's folder).
+  Linter(const RuleRegistry& rules, const ProjectFacts& project, std::string cpp_build_path = "");
+  // The linter keeps a reference to the facts: a temporary would dangle.
+  Linter(const RuleRegistry& rules, ProjectFacts&& project, std::string cpp_build_path = "") = delete;
 
   // Whether any pack reads files of this kind (others are not even read).
   static bool Lintable(FileKind kind);
@@ -54,6 +60,7 @@ class Linter {
   const ProjectFacts& project_;
   std::vector<std::unique_ptr<Check>> checks_;
   std::vector<const RuleInfo*> check_rules_;  // parallel to checks_
+  std::shared_ptr<const CppAnalyzer> cpp_;    // clang, behind a clang-free interface
 };
 
 // A fingerprint that survives line moves and unrelated edits: the rule and

@@ -104,17 +104,18 @@ std::string FormatSarif(const ReportInput& in) {
     json region = {{"startLine", l.begin.line},   {"startColumn", l.begin.column},
                    {"endLine", l.end.line},       {"endColumn", l.end.column},
                    {"byteOffset", l.range.begin}, {"byteLength", l.range.size()}};
+    json physical = {{"artifactLocation", ArtifactLocation(l.file)}, {"region", region}};
+    // The context is the finding's (masked) line: a superset of the region
+    // only when the region stays on that line (SARIF1008).
+    if (l.end.line == l.begin.line) {
+      physical["contextRegion"] = {{"startLine", l.begin.line},
+                                   {"snippet", {{"text", f.masked_line}}}};
+    }
     json result = {
         {"ruleId", f.rule_id},
         {"level", Level(f.severity)},
         {"message", {{"text", f.message}}},
-        {"locations",
-         json::array({{{"physicalLocation",
-                        {{"artifactLocation", ArtifactLocation(l.file)},
-                         {"region", region},
-                         {"contextRegion",
-                          {{"startLine", l.begin.line},
-                           {"snippet", {{"text", f.masked_line}}}}}}}}})},
+        {"locations", json::array({{{"physicalLocation", physical}}})},
         {"partialFingerprints", {{"primaryLocationLineHash", f.fingerprint}}},
     };
     if (auto it = rule_index.find(f.rule_id); it != rule_index.end()) {

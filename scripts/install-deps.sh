@@ -8,10 +8,11 @@ cd "$(dirname "$0")/.."
 packages=(
   cmake g++ ninja-build ccache pkg-config make git
   libclang-14-dev clang-14 clang-tidy-14 clang-tools-14
+  libpq-dev libpqxx-dev   # the real libpq and libpqxx headers the cpp pack parses
   libyaml-cpp-dev nlohmann-json3-dev libre2-dev libtree-sitter-dev
   googletest libgtest-dev
   pre-commit   # the end-to-end test of our pre-commit hooks
-  neovim       # a real LSP client for the language server's end-to-end test
+  neovim       # its built-in LSP client drives the end-to-end test of `rdslint lsp`
   golang-github-hashicorp-hcl-v2-dev   # HashiCorp's HCL test files, for the differential test
   libicu72   # the SARIF validator (a .NET program from npm) loads ICU
 )

@@ -8,16 +8,6 @@
 namespace rdslint {
 namespace {
 
-std::string_view EndpointKind(url::HostKind kind) {
-  switch (kind) {
-    case url::HostKind::kRdsInstance: return "an RDS instance endpoint";
-    case url::HostKind::kAuroraCluster: return "an Aurora cluster (writer) endpoint";
-    case url::HostKind::kAuroraReader: return "an Aurora reader endpoint";
-    case url::HostKind::kAuroraCustom: return "an Aurora custom endpoint";
-    default: return "a database endpoint";
-  }
-}
-
 class EnvEndpointNotProxyCheck : public Check {
  public:
   EnvEndpointNotProxyCheck() : Check("env-endpoint-not-proxy") {}
@@ -27,7 +17,7 @@ class EnvEndpointNotProxyCheck : public Check {
       if (!v.conn || !v.conn->IsRdsDirect()) continue;
       std::string message =
           "the connection URL in " + VarName(v) + " points at " +
-          std::string(EndpointKind(v.conn->host_kind)) +
+          std::string(url::HostKindPhrase(v.conn->host_kind)) +
           ", not an RDS Proxy: every warm function keeps its own connections, a burst of "
           "invocations exhausts max_connections, and failover and credential rotation reach "
           "each function separately; connect through the proxy endpoint "

@@ -2,8 +2,16 @@
 
 #include <re2/re2.h>
 
+#include <cctype>
 #include <fstream>
 #include <sstream>
+
+#include "core/source.h"
+#include "frontend/discover/discover.h"
+#include "frontend/dotenv/dotenv.h"
+#include "frontend/iac/cloudformation_graph.h"
+#include "frontend/iac/serverless_graph.h"
+#include "frontend/iac/terraform_graph.h"
 
 namespace rdslint {
 namespace {
@@ -40,12 +48,301 @@ const RE2& PrismaVersion() {
   return re;
 }
 
+const RE2& PrismaSchemaUrl() {
+  static const RE2 re(R"re((?m)^[ \t]*url[ \t]*=)re");
+  return re;
+}
+
+std::string_view BaseName(std::string_view path) {
+  const size_t slash = path.find_last_of('/');
+  return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+
+// CI files whose env blocks define variables for the builds and deploys they
+// run (GitHub Actions, GitLab CI, CircleCI, CodeBuild, Azure Pipelines,
+// Bitbucket Pipelines, Drone).
+bool IsCiFile(std::string_view abs_path) {
+  const std::string_view name = BaseName(abs_path);
+  if (abs_path.find("/.github/workflows/") != std::string_view::npos) return true;
+  if (EndsWith(abs_path, "/.circleci/config.yml") || EndsWith(abs_path, "/.circleci/config.yaml"))
+    return true;
+  return name == ".gitlab-ci.yml" || name == ".gitlab-ci.yaml" || name == "azure-pipelines.yml" ||
+         name == "azure-pipelines.yaml" || name == "bitbucket-pipelines.yml" ||
+         name == ".drone.yml" || name.rfind("buildspec", 0) == 0;
+}
+
+bool IsDockerfile(std::string_view abs_path) {
+  const std::string_view name = BaseName(abs_path);
+  return name == "Dockerfile" || name.rfind("Dockerfile.", 0) == 0 || EndsWith(name, ".dockerfile");
+}
+
+bool IsEnvName(std::string_view s) {
+  if (s.empty() || !(std::isalpha(static_cast<unsigned char>(s[0])) || s[0] == '_')) return false;
+  for (char c : s) {
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_')) return false;
+  }
+  return true;
+}
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+// A YAML scalar as written on its line: quotes removed, a trailing comment
+// of an unquoted value dropped.
+std::string ScalarValue(std::string_view v) {
+  v = Trim(v);
+  if (v.size() >= 2 && (v.front() == '"' || v.front() == '\'')) {
+    const size_t close = v.find(v.front(), 1);
+    if (close != std::string_view::npos) return std::string(v.substr(1, close - 1));
+  }
+  if (size_t hash = v.find(" #"); hash != std::string_view::npos) v = Trim(v.substr(0, hash));
+  return std::string(v);
+}
+
+void Define(ProjectFacts* facts, std::string_view name, const DiscoveredFile& file, int line,
+            std::string value) {
+  if (!IsEnvName(name)) return;
+  facts->env_definitions[std::string(name)].push_back(EnvDefinition{file.path, line, std::move(value)});
+}
+
+// The env blocks of a CI file: the keys of the maps under `env:`,
+// `environment:` and `variables:` (in CodeBuild also those under `env:`'s
+// `variables:`, `parameter-store:` and `secrets-manager:`), `- NAME=value`
+// and Azure's `- name: NAME` items, and one-line flow maps (`env: {A: 1}`).
+// Line based and linear: CI files write these blocks in plain block style,
+// and reading them needs no YAML parser that deep or aliased input could
+// stall.
+void CollectCiEnv(const DiscoveredFile& file, std::string_view text, ProjectFacts* facts) {
+  struct Level {
+    size_t indent;         // of the key that opened the block
+    size_t child = SIZE_MAX;  // of its entries, once seen
+  };
+  std::vector<Level> open;
+  int line_no = 0;
+  for (size_t pos = 0; pos < text.size();) {
+    size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) nl = text.size();
+    std::string_view line = text.substr(pos, nl - pos);
+    pos = nl + 1;
+    ++line_no;
+    size_t indent = 0;
+    while (indent < line.size() && line[indent] == ' ') ++indent;
+    std::string_view item = Trim(line.substr(indent));
+    if (item.empty() || item.front() == '#') continue;
+    while (!open.empty() && indent <= open.back().indent) open.pop_back();
+    const bool dash = item.size() >= 2 && item[0] == '-' && (item[1] == ' ' || item[1] == '\t');
+    if (dash) item = Trim(item.substr(2));
+    const size_t key_indent = static_cast<size_t>(item.data() - line.data());
+    // "key: value" (the key possibly quoted).
+    std::string key;
+    std::string_view value;
+    bool has_key = false;
+    {
+      std::string_view k = item;
+      size_t colon = std::string_view::npos;
+      if (!k.empty() && (k.front() == '"' || k.front() == '\'')) {
+        const size_t close = k.find(k.front(), 1);
+        if (close != std::string_view::npos && close + 1 < k.size() && k[close + 1] == ':') {
+          key = std::string(k.substr(1, close - 1));
+          colon = close + 1;
+        }
+      } else {
+        for (size_t i = 0; i < k.size(); ++i) {
+          if (k[i] == ':' && (i + 1 == k.size() || k[i + 1] == ' ' || k[i + 1] == '\t')) {
+            colon = i;
+            break;
+          }
+          if (k[i] == ' ' || k[i] == '=') break;
+        }
+        if (colon != std::string_view::npos) key = std::string(k.substr(0, colon));
+      }
+      if (colon != std::string_view::npos) {
+        has_key = true;
+        value = Trim(item.substr(colon + 1));
+      }
+    }
+    if (!open.empty()) {
+      Level& level = open.back();
+      if (level.child == SIZE_MAX) level.child = indent;
+      if (indent != level.child) continue;  // part of an entry's value
+      if (dash && !has_key) {
+        const size_t eq = item.find('=');
+        if (eq != std::string_view::npos) {
+          Define(facts, Trim(item.substr(0, eq)), file, line_no, ScalarValue(item.substr(eq + 1)));
+        }
+        continue;
+      }
+      if (!has_key) continue;
+      if (dash && key == "name") {
+        Define(facts, ScalarValue(value), file, line_no, "");
+        continue;
+      }
+      if ((key == "variables" || key == "parameter-store" || key == "secrets-manager") &&
+          (value.empty() || value.front() == '#')) {
+        open.push_back(Level{indent});
+        continue;
+      }
+      Define(facts, key, file, line_no, ScalarValue(value));
+      continue;
+    }
+    if (!has_key || (key != "env" && key != "environment" && key != "variables")) continue;
+    if (value.empty() || value.front() == '#') {
+      open.push_back(Level{key_indent});
+    } else if (value.front() == '{') {
+      std::string_view flow = value.substr(1, value.find('}') == std::string_view::npos
+                                                  ? std::string_view::npos
+                                                  : value.find('}') - 1);
+      size_t start = 0;
+      while (start <= flow.size()) {
+        size_t comma = flow.find(',', start);
+        if (comma == std::string_view::npos) comma = flow.size();
+        std::string_view entry = flow.substr(start, comma - start);
+        if (size_t colon = entry.find(':'); colon != std::string_view::npos) {
+          Define(facts, ScalarValue(entry.substr(0, colon)), file, line_no,
+                 ScalarValue(entry.substr(colon + 1)));
+        }
+        start = comma + 1;
+      }
+    }
+  }
+}
+
+// ENV NAME=value [NAME2=value2...] and the legacy ENV NAME value.
+void CollectDockerfileEnv(const DiscoveredFile& file, std::string_view text, ProjectFacts* facts) {
+  static const RE2 env_line(R"re((?mi)^[ \t]*ENV[ \t]+(.*)$)re");
+  static const RE2 assignment(R"re(([A-Za-z_][A-Za-z0-9_]*)=("[^"]*"|'[^']*'|\S*))re");
+  const LineIndex lines(text);
+  re2::StringPiece input(text.data(), text.size());
+  re2::StringPiece rest;
+  while (RE2::FindAndConsume(&input, env_line, &rest)) {
+    const int line = lines.Locate(static_cast<uint32_t>(rest.data() - text.data())).line;
+    re2::StringPiece args = rest;
+    std::string name, value;
+    bool any = false;
+    while (RE2::FindAndConsume(&args, assignment, &name, &value)) {
+      Define(facts, name, file, line, ScalarValue(value));
+      any = true;
+    }
+    if (!any) {
+      std::string_view r = Trim(std::string_view(rest.data(), rest.size()));
+      const size_t space = r.find_first_of(" \t");
+      if (space != std::string_view::npos) {
+        Define(facts, r.substr(0, space), file, line, std::string(Trim(r.substr(space))));
+      }
+    }
+  }
+}
+
+void CollectDotenv(const DiscoveredFile& file, std::string_view text, ProjectFacts* facts) {
+  const dotenv::Document doc = file.kind == FileKind::kDotenv
+                                   ? dotenv::ParseDotenv(text)
+                                   : dotenv::ParseComposeEnvironment(text);
+  const LineIndex lines(text);
+  for (const dotenv::Entry& e : doc.entries) {
+    Define(facts, e.key, file, lines.Locate(e.key_range.begin).line, e.value.text);
+  }
+}
+
+bool IsGraphSource(const ProjectFacts& facts, const std::string& path) {
+  for (const iac::GraphSource& s : facts.graph.sources) {
+    if (s.file == path) return true;
+  }
+  return false;
+}
+
+// The first function of the graph makes a Lambda project.
+void NoteGraphFunctions(const DiscoveredFile& file, std::string_view text, ProjectFacts* facts) {
+  if (facts->lambda_project || facts->graph.functions.empty()) return;
+  const iac::Function& f = facts->graph.functions.front();
+  facts->lambda_project = true;
+  facts->lambda_evidence = f.origin.file;
+  if (f.origin.file == file.path) {
+    facts->lambda_evidence += ":" + std::to_string(LineOf(text, f.origin.range.begin));
+  }
+  facts->lambda_evidence += " (" + f.type + ")";
+}
+
+// CloudFormation, SAM and CDK templates (a prefilter drops most YAML and
+// JSON cheaply). A file a Serverless service included is the service's.
+void AddTemplate(const DiscoveredFile& file, std::string_view text, ProjectFacts* facts) {
+  if (IsGraphSource(*facts, file.path)) return;
+  if (iac::AddCloudFormationTemplate(file.path, text, iac::Flavor::kCloudFormation, &facts->graph,
+                                     &facts->graph.problems)) {
+    NoteGraphFunctions(file, text, facts);
+  }
+}
+
+// Files a serverless.yml names with ${file(...)}: relative to its folder,
+// regular files up to 10 MiB.
+void AddService(const DiscoveredFile& file, std::string_view text, ProjectFacts* facts) {
+  const std::string dir = file.abs_path.substr(0, file.abs_path.rfind('/') + 1);
+  iac::ReadServiceFile read = [&dir](std::string_view rel, std::string* path, std::string* out) {
+    if (rel.empty() || rel.front() == '/') return false;
+    const std::string abs = AbsolutePath(dir + std::string(rel));
+    std::ifstream in(abs, std::ios::binary);
+    if (!in) return false;
+    in.seekg(0, std::ios::end);
+    const std::streamoff size = in.tellg();
+    if (size < 0 || size > (10 << 20)) return false;
+    in.seekg(0);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    *out = ss.str();
+    *path = DisplayPath(abs);
+    return true;
+  };
+  if (iac::AddServerlessConfig(file.path, text, read, &facts->graph, &facts->graph.problems)) {
+    NoteGraphFunctions(file, text, facts);
+  }
+}
+
+// Terraform: every .tf, .tf.json and .tfvars[.json] file of the run at
+// once, since a module is a folder and modules call each other.
+void AddTerraformGraph(const std::vector<DiscoveredFile>& files, ProjectFacts* facts) {
+  std::vector<iac::tf::Input> inputs;
+  for (const DiscoveredFile& f : files) {
+    if (f.kind != FileKind::kTerraform && f.kind != FileKind::kTerraformJson &&
+        f.kind != FileKind::kTerraformVars) {
+      continue;
+    }
+    if (iac::tf::RoleOf(f.abs_path) == iac::tf::FileRole::kOther) continue;  // *.hcl: not Terraform
+    std::ifstream in(f.abs_path, std::ios::binary);
+    if (!in) continue;  // reported when the file itself is linted
+    std::stringstream ss;
+    ss << in.rdbuf();
+    inputs.push_back(iac::tf::Input{f.path, f.abs_path, ss.str()});
+  }
+  if (inputs.empty()) return;
+  iac::Graph graph = iac::BuildTerraformGraph(std::move(inputs));
+  if (!facts->lambda_project && !graph.functions.empty()) {
+    const iac::Function& fn = graph.functions.front();
+    facts->lambda_project = true;
+    facts->lambda_evidence = fn.origin.file + " (" + fn.type + ")";
+  }
+  facts->graph.Merge(std::move(graph));
+}
+
 }  // namespace
 
 std::string ProjectFacts::PrismaGeneration() const {
-  if (prisma_major >= 7 || (prisma_major == 0 && prisma_config_ts)) return "Prisma 7";
+  if (prisma_major >= 7) return "Prisma 7";
   if (prisma_major >= 1) return "Prisma " + std::to_string(prisma_major);
+  // No package.json tells: Prisma 7 rejects a url in the schema and reads
+  // it from prisma.config.ts; 5 and 6 read it from the schema.
+  if (prisma_schema_url) return "Prisma 5/6";
+  if (prisma_config_ts) return "Prisma 7";
   return "Prisma";
+}
+
+bool ProjectFacts::DefinesEnv(std::string_view name) const {
+  if (env_definitions.find(name) != env_definitions.end()) return true;
+  for (const iac::Function& f : graph.functions) {
+    if (f.Env(name)) return true;
+  }
+  return false;
 }
 
 void AddProjectFacts(const DiscoveredFile& file, std::string_view text, ProjectFacts* facts) {
@@ -55,6 +352,8 @@ void AddProjectFacts(const DiscoveredFile& file, std::string_view text, ProjectF
     case FileKind::kTerraformJson:
     case FileKind::kYaml:
     case FileKind::kJson: {
+      if (file.kind == FileKind::kYaml && IsCiFile(file.abs_path)) CollectCiEnv(file, text, facts);
+      if (file.kind == FileKind::kYaml || file.kind == FileKind::kJson) AddTemplate(file, text, facts);
       if (facts->lambda_project) break;
       re2::StringPiece match;
       if (RE2::PartialMatch(input, LambdaMarker(), &match)) {
@@ -65,6 +364,7 @@ void AddProjectFacts(const DiscoveredFile& file, std::string_view text, ProjectF
       break;
     }
     case FileKind::kServerless:
+      AddService(file, text, facts);
       if (!facts->lambda_project && RE2::PartialMatch(input, ServerlessAws())) {
         facts->lambda_project = true;
         facts->lambda_evidence = file.path + " (provider.name: aws)";
@@ -72,6 +372,7 @@ void AddProjectFacts(const DiscoveredFile& file, std::string_view text, ProjectF
       break;
     case FileKind::kPrisma: {
       facts->uses_prisma = true;
+      if (RE2::PartialMatch(input, PrismaSchemaUrl())) facts->prisma_schema_url = true;
       std::string var;
       while (RE2::FindAndConsume(&input, PrismaEnvRef(), &var)) facts->prisma_env_vars.insert(var);
       break;
@@ -85,6 +386,13 @@ void AddProjectFacts(const DiscoveredFile& file, std::string_view text, ProjectF
           facts->prisma_env_vars.insert(var);
         }
       }
+      break;
+    case FileKind::kDotenv:
+    case FileKind::kCompose:
+      CollectDotenv(file, text, facts);
+      break;
+    case FileKind::kOther:
+      if (IsDockerfile(file.abs_path)) CollectDockerfileEnv(file, text, facts);
       break;
     case FileKind::kPackageJson: {
       int major = 0;
@@ -101,14 +409,33 @@ void AddProjectFacts(const DiscoveredFile& file, std::string_view text, ProjectF
 
 ProjectFacts GatherProjectFacts(const std::vector<DiscoveredFile>& files) {
   ProjectFacts facts;
+  // Serverless services first: the files they include are theirs, not
+  // templates of their own.
+  std::vector<const DiscoveredFile*> order;
   for (const DiscoveredFile& f : files) {
+    if (f.kind == FileKind::kServerless) order.push_back(&f);
+  }
+  for (const DiscoveredFile& f : files) {
+    if (f.kind != FileKind::kServerless) order.push_back(&f);
+  }
+  for (const DiscoveredFile* file : order) {
+    const DiscoveredFile& f = *file;
     bool wanted = false;
     switch (f.kind) {
       case FileKind::kTerraform:
       case FileKind::kTerraformJson:
+        wanted = !facts.lambda_project;
+        break;
       case FileKind::kYaml:
       case FileKind::kJson:
-        wanted = !facts.lambda_project;
+        wanted = true;  // every template goes into the graph
+        break;
+      case FileKind::kDotenv:
+      case FileKind::kCompose:
+        wanted = true;
+        break;
+      case FileKind::kOther:
+        wanted = IsDockerfile(f.abs_path);
         break;
       case FileKind::kServerless:
       case FileKind::kPrisma:
@@ -128,6 +455,7 @@ ProjectFacts GatherProjectFacts(const std::vector<DiscoveredFile>& files) {
     ss << in.rdbuf();
     AddProjectFacts(f, ss.str(), &facts);
   }
+  AddTerraformGraph(files, &facts);
   return facts;
 }
 

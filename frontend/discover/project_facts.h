@@ -6,8 +6,10 @@
 #ifndef RDSLINT_FRONTEND_DISCOVER_PROJECT_FACTS_H_
 #define RDSLINT_FRONTEND_DISCOVER_PROJECT_FACTS_H_
 
+#include <map>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "frontend/discover/discover.h"
@@ -15,26 +17,49 @@
 
 namespace rdslint {
 
+// Where a variable gets a value in the project outside the IaC graph: a
+// .env file, a compose environment block, a CI workflow's env, a
+// Dockerfile ENV.
+struct EnvDefinition {
+  std::string file;   // path as reported
+  int line = 0;
+  std::string value;  // as written; may be a secret: never print it
+};
+
 struct ProjectFacts {
   bool lambda_project = false;
   std::string lambda_evidence;   // "infra/main.tf:12 (aws_lambda_function)"
   bool uses_prisma = false;
   int prisma_major = 0;          // from package.json; 0 when unknown
   bool prisma_config_ts = false; // a prisma.config.ts exists (Prisma 7 layout)
+  bool prisma_schema_url = false; // a .prisma datasource sets `url` (Prisma 5/6 layout)
   // Variables Prisma reads its URLs from: env("X") in schema.prisma and
   // prisma.config.ts.
   std::set<std::string> prisma_env_vars;
+  // Variables defined by .env files (templates such as .env.example too:
+  // they document what must be set), compose environment blocks, CI files
+  // (GitHub Actions, GitLab CI, CircleCI, CodeBuild buildspec, Azure
+  // Pipelines, Bitbucket, Drone) and Dockerfile ENV lines.
+  std::map<std::string, std::vector<EnvDefinition>, std::less<>> env_definitions;
 
   // The project graph from every IaC file of the run (empty until the
   // Terraform and CloudFormation builders fill it).
   iac::Graph graph;
 
-  // "Prisma 7" / "Prisma 5/6" / "Prisma", for messages.
+  // "Prisma 7" / "Prisma 6" / "Prisma 5/6" / "Prisma", for messages: the
+  // major version in package.json when there is one, else the layout (the
+  // URL in the schema is Prisma 5/6; only in prisma.config.ts, Prisma 7).
   std::string PrismaGeneration() const;
+  bool IsPrisma7() const { return PrismaGeneration() == "Prisma 7"; }
+
+  // Whether a variable is defined in env_definitions or in the environment
+  // of a function of the graph.
+  bool DefinesEnv(std::string_view name) const;
 };
 
 // Reads the files of `files` that can tell (Terraform, YAML/JSON templates,
-// serverless.yml, *.prisma, prisma.config.ts, package.json).
+// serverless.yml, *.prisma, prisma.config.ts, package.json, .env and compose
+// files, CI files, Dockerfiles).
 ProjectFacts GatherProjectFacts(const std::vector<DiscoveredFile>& files);
 
 // The same from texts already in memory (tests).

@@ -66,7 +66,7 @@ Document ParseDotenv(std::string_view text);
 // kMaxYamlNesting is rejected with an error before it reaches yaml-cpp.
 Document ParseComposeEnvironment(std::string_view text);
 
-inline constexpr int kMaxYamlNesting = 1000;
+inline constexpr int kMaxYamlNesting = 1000;  // yaml::kMaxNesting (frontend/yaml/yaml_source.h)
 
 // The names of the services of a compose file (for "compose service" hosts).
 std::vector<std::string> ComposeServiceNames(std::string_view text);

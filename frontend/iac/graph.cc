@@ -98,6 +98,17 @@ void Graph::Merge(Graph other) {
   Append(security_group_rules, other.security_group_rules);
   Append(policy_errors, other.policy_errors);
   Append(secret_spans, other.secret_spans);
+  Append(problems, other.problems);
+  Append(sources, other.sources);
+}
+
+uint64_t TextFingerprint(std::string_view text) {
+  uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : text) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return h;
 }
 
 }  // namespace rdslint::iac

@@ -81,6 +81,10 @@ struct Value {
   // data.aws_secretsmanager_secret_version.x.secret_string,
   // ${ssm:/aws/reference/secretsmanager/...}.
   bool deploy_time_secret = false;
+  // A string made by jsonencode (Terraform): the value it encodes (one
+  // item), so a policy or secret written as jsonencode({...}) keeps the
+  // origin of each element.
+  std::vector<Value> encoded;
 
   bool is_literal_string() const { return kind == Kind::kString && holes.empty(); }
   bool is_true() const { return kind == Kind::kBool && boolean; }
@@ -219,6 +223,16 @@ struct GraphProblem {
   std::string message;  // never quotes a value
 };
 
+// A file a builder read, with a fingerprint of the text it read
+// (TextFingerprint): the per-file linter reports the builder's problems and
+// masks its secret spans only for the text the builder saw (an editor may
+// send unsaved text).
+struct GraphSource {
+  std::string file;  // as reported
+  uint64_t fingerprint = 0;
+};
+uint64_t TextFingerprint(std::string_view text);  // 64-bit FNV-1a
+
 struct Graph {
   std::vector<Database> databases;
   std::vector<ParameterGroup> parameter_groups;
@@ -232,6 +246,10 @@ struct Graph {
   // Literal secret values the builders saw (passwords, NoEcho parameter
   // defaults, secret strings): masked in every output line of those files.
   std::vector<Origin> secret_spans;
+  // Problems builders met where they read (Terraform syntax errors, module
+  // cycles): reported as parse-error in those files.
+  std::vector<GraphProblem> problems;
+  std::vector<GraphSource> sources;
 
   // Any node by id, or nullptr.
   const Node* Find(std::string_view id) const;

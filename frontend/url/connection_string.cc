@@ -1070,4 +1070,15 @@ std::string_view HostKindName(HostKind kind) {
   return "unknown";
 }
 
+std::string_view HostKindPhrase(HostKind kind) {
+  switch (kind) {
+    case HostKind::kRdsInstance: return "an RDS instance endpoint";
+    case HostKind::kAuroraCluster: return "an Aurora cluster (writer) endpoint";
+    case HostKind::kAuroraReader: return "an Aurora reader endpoint";
+    case HostKind::kAuroraCustom: return "an Aurora custom endpoint";
+    case HostKind::kRdsProxy: return "an RDS Proxy endpoint";
+    default: return "a database endpoint";
+  }
+}
+
 }  // namespace rdslint::url

@@ -154,6 +154,9 @@ std::vector<ConnectionString> FindAll(std::string_view text,
 std::string PercentEncode(char c);
 
 std::string_view HostKindName(HostKind kind);
+// The kind in a message: "an RDS instance endpoint", "an Aurora reader
+// endpoint", ...; "a database endpoint" for the kinds that are not RDS's.
+std::string_view HostKindPhrase(HostKind kind);
 
 }  // namespace rdslint::url
 

@@ -101,7 +101,8 @@ TEST(ProjectFactsTest, PrismaGenerationAndVariables) {
                   &facts);
   EXPECT_TRUE(facts.uses_prisma);
   EXPECT_EQ(facts.prisma_env_vars, (std::set<std::string>{"DATABASE_URL", "DIRECT_URL"}));
-  EXPECT_EQ(facts.PrismaGeneration(), "Prisma");
+  // A url in the schema is the Prisma 5/6 layout (Prisma 7 rejects it).
+  EXPECT_EQ(facts.PrismaGeneration(), "Prisma 5/6");
   AddProjectFacts(File("package.json"), "{\"dependencies\": {\"@prisma/client\": \"^6.2.1\"}}", &facts);
   EXPECT_EQ(facts.PrismaGeneration(), "Prisma 6");
   ProjectFacts seven;

@@ -463,7 +463,8 @@ TEST(PrismaGenerationTest, LayoutDecidesWhenPackageJsonIsSilent) {
 }
 
 TEST(PrismaFileTest, ParseErrorsBecomeFindings) {
-  const Linter linter(RuleRegistry::Embedded(), Prisma6());
+  const ProjectFacts facts = Prisma6();
+  const Linter linter(RuleRegistry::Embedded(), facts);
   Config config;
   config.checks = {"-*", "parse-error"};
   FileResult r = linter.LintText(File("schema.prisma"), "model A {\n  id Int @id\n", config);
@@ -476,7 +477,8 @@ TEST(PrismaFileTest, ParseErrorsBecomeFindings) {
 }
 
 TEST(PrismaFileTest, PasswordsOnLinesThatDoNotParseAreMasked) {
-  const Linter linter(RuleRegistry::Embedded(), Prisma6());
+  const ProjectFacts facts = Prisma6();
+  const Linter linter(RuleRegistry::Embedded(), facts);
   Config config;
   config.checks = {"-*", "parse-error"};
   for (const char* text : {

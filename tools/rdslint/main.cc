@@ -1,5 +1,6 @@
 // The rdslint command: flags in, files discovered, linted in parallel,
 // findings out. Thin: the work lives in frontend/, checks/ and core/.
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -62,6 +63,9 @@ Options:
   --fix                    apply the fix-its in place, then report what is left
   --stdin-filename NAME    lint standard input as if it were the file NAME
                            (editors); the project around NAME gives context
+  -p BUILD_DIR             C++ files are parsed with BUILD_DIR's
+                           compile_commands.json (default: the nearest one
+                           above each file, or in that folder's build/)
   --list-rules             list every rule: id, severity, class, title
   --version                print the version
   -h, --help               this text
@@ -94,6 +98,7 @@ struct Options {
   std::string export_fixes;
   bool fix = false;
   std::string stdin_filename;
+  std::string build_path;  // -p
 };
 
 std::optional<uint64_t> ParseSize(const std::string& s) {
@@ -136,7 +141,8 @@ std::string ParseArgs(int argc, char** argv, Options* o) {
       value = a.substr(2);
       has_value = true;
     }
-    if (size_t eq = a.find('='); eq != std::string::npos && a.rfind("--", 0) == 0) {
+    if (size_t eq = a.find('='); eq != std::string::npos &&
+                                 (a.rfind("--", 0) == 0 || a.rfind("-p=", 0) == 0)) {
       name = a.substr(0, eq);
       value = a.substr(eq + 1);
       has_value = true;
@@ -171,6 +177,8 @@ std::string ParseArgs(int argc, char** argv, Options* o) {
       if (!(err = need(&o->export_fixes)).empty()) return err;
     } else if (name == "--stdin-filename") {
       if (!(err = need(&o->stdin_filename)).empty()) return err;
+    } else if (name == "-p") {
+      if (!(err = need(&o->build_path)).empty()) return err;
     } else if (name == "--no-gitignore") {
       o->gitignore = false;
     } else if (name == "--format") {
@@ -366,6 +374,14 @@ int Run(int argc, char** argv) {
   lint.jobs = o.jobs > 0 ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
   lint.discover.max_file_size = o.max_file_size;
   lint.discover.respect_gitignore = o.gitignore;
+  if (!o.build_path.empty()) {
+    struct stat st;
+    if (stat(o.build_path.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) {
+      fprintf(stderr, "rdslint: error: -p: '%s' is not a folder\n", o.build_path.c_str());
+      return kExitError;
+    }
+    lint.build_path = AbsolutePath(o.build_path);
+  }
   if (!o.stdin_filename.empty()) {
     std::stringstream ss;
     ss << std::cin.rdbuf();
