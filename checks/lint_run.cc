@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <set>
 
 #include "core/parallel.h"
 
@@ -81,7 +82,20 @@ LintRun RunLint(const LintOptions& options, const RuleRegistry& rules) {
   });
 
   // Rules over the whole project (the graph): once, after the files.
-  for (FileResult& r : linter.LintProject(&resolver, &run.notes)) results.push_back(std::move(r));
+  // Files named one by one: the project rules still see the whole
+  // repository, but report only in the files asked about (pre-commit shows
+  // the staged files' findings, as clang-tidy shows the named file's).
+  std::set<std::string> named;
+  if (only_files) {
+    for (const DiscoveredFile& f : discovery.files) named.insert(f.abs_path);
+  }
+  for (FileResult& r : linter.LintProject(&resolver, &run.notes)) {
+    if (only_files && !r.findings.empty() &&
+        !named.count(AbsolutePath(r.findings.front().location.file))) {
+      continue;
+    }
+    results.push_back(std::move(r));
+  }
 
   for (FileResult& r : results) {
     run.files_checked += r.read;

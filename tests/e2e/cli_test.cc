@@ -34,6 +34,21 @@ TEST(CliTest, DemoPrintsEnvFindingsInClangTidyFormatAndExitsOne) {
   EXPECT_EQ(o.out.find("\033["), std::string::npos) << "no colour when not on a terminal";
 }
 
+// Named files (pre-commit, an editor) are judged against their whole
+// project, but only their own findings are reported.
+TEST(CliTest, NamedFilesGetTheirProjectFindingsOnly) {
+  Output o = Shell(kRdslint + " testdata/demo/template.yaml --format json");
+  ASSERT_EQ(o.status, 1) << o.err;
+  const nlohmann::json j = nlohmann::json::parse(o.out);
+  ASSERT_FALSE(j["findings"].empty());
+  bool iac = false;
+  for (const auto& f : j["findings"]) {
+    EXPECT_EQ(f["file"], "testdata/demo/template.yaml") << f.dump();
+    iac |= f["rule"].get<std::string>().rfind("iac-", 0) == 0;
+  }
+  EXPECT_TRUE(iac) << "the project rules still report in the named file";
+}
+
 TEST(CliTest, CleanProjectExitsZero) {
   Output o = Shell(kRdslint + " testdata/env/env-endpoint-not-proxy/good.env --checks='-*,env-endpoint-*'");
   EXPECT_EQ(o.status, 0) << o.out << o.err;
