@@ -337,17 +337,9 @@ void Linter::FinishFindings(const DiscoveredFile& file, std::string_view text, c
     if (rule && config.IsWarningAsError(*rule)) f.severity = Severity::kError;
     f.message = mask.MaskText(f.message);
     const int line = f.location.begin.line;
-    f.masked_line = mask.MaskLine(lines.Line(line), lines.LineStart(line));
-    std::string hash = LineHash(f.rule_id, f.masked_line);
-    const int n = occurrences[hash]++;
-    f.fingerprint = hash + ":" + std::to_string(n + 1);
-    result.findings.push_back(std::move(f));
-  }
-  // Carets are drawn on the masked line: map the columns there.
-  for (Finding& f : result.findings) {
+    // Carets are drawn on the masked line: map the columns there.
     std::vector<int> column_map;
-    const int line = f.location.begin.line;
-    mask.MaskLine(lines.Line(line), lines.LineStart(line), &column_map);
+    f.masked_line = mask.MaskLine(lines.Line(line), lines.LineStart(line), &column_map);
     auto map = [&](int col) {
       if (col < 1) return 1;
       if (static_cast<size_t>(col) >= column_map.size()) return column_map.back();
@@ -355,6 +347,10 @@ void Linter::FinishFindings(const DiscoveredFile& file, std::string_view text, c
     };
     f.caret_begin = map(f.location.begin.column);
     f.caret_end = f.location.end.line == line ? map(f.location.end.column) : f.caret_begin + 1;
+    std::string hash = LineHash(f.rule_id, f.masked_line);
+    const int n = occurrences[hash]++;
+    f.fingerprint = hash + ":" + std::to_string(n + 1);
+    result.findings.push_back(std::move(f));
   }
 }
 
