@@ -90,7 +90,9 @@ TEST(CliTest, ListRulesAndExplain) {
 }
 
 TEST(CliTest, OutputIsTheSameForAnyThreadCount) {
-  for (const char* format : {"text", "json", "sarif", "github"}) {
+  // json carries every field of every finding, text the masked lines and
+  // carets; the other formats are functions of the same sorted findings.
+  for (const char* format : {"text", "json"}) {
     Output one = Shell(kRdslint + " testdata --jobs 1 --format " + format);
     Output two = Shell(kRdslint + " testdata --jobs 2 --format " + format);
     Output eight = Shell(kRdslint + " testdata --jobs 8 --format " + format);
