@@ -85,11 +85,14 @@ ProjectIndex::ProjectIndex(const ProjectFacts& facts) : facts_(facts) {
     const std::string module = HandlerModule(fn);
     const std::string stem = module.empty() ? "" : Stem(module);
     const std::string code_dir = CodeDir(fn);
+    // Without a code folder (a built archive), the handler's file is looked
+    // for near the IaC: below its folder's parent (infra/main.tf and src/).
+    const std::string near = Dir(Dir(AbsolutePath(fn.origin.file)));
     std::set<const ScriptFacts*> linked;
     std::vector<const ScriptFacts*> queue;
     for (const ScriptFacts& s : facts.scripts) {
       if (stem.empty() || Stem(s.abs_path) != stem) continue;
-      if (!code_dir.empty() && !Below(s.abs_path, code_dir)) continue;
+      if (!Below(s.abs_path, code_dir.empty() ? near : code_dir)) continue;
       links_[&s].push_back(FunctionLink{&fn, "through its handler " + fn.handler.text});
       linked.insert(&s);
       queue.push_back(&s);
