@@ -61,7 +61,8 @@ class EnvUnset : public Check {
         }
         std::string who;
         for (size_t i = 0; i < unset.size(); ++i) {
-          who += (i ? "; " : "") + FunctionText(index, *unset[i]->function) + LinkText(*unset[i], false);
+          const std::string link = LinkText(*unset[i], false);
+          who += (i ? "; " : "") + FunctionText(index, *unset[i]->function) + link + (link.empty() ? "" : ",");
         }
         std::string elsewhere;
         if (auto it = index.facts().env_definitions.find(read.name); it != index.facts().env_definitions.end()) {

@@ -94,23 +94,24 @@ class IamMissingDbconnect : public Check {
           roles.push_back(role);
         }
         if (lacking.empty() || (fallback && !all)) continue;
+        // "aws_lambda_function.api (main.tf:28), linked through its handler
+        // ..., runs as the role aws_iam_role.api (main.tf:12)"
         std::string who;
         for (size_t i = 0; i < lacking.size(); ++i) {
-          who += (i ? "; " : "") + FunctionText(index, *lacking[i]) + " with " + RoleText(index, *roles[i]);
-        }
-        std::string link_text;
-        if (fallback) {
-          link_text = " (" + std::string(kFallbackNote) + ")";
-        } else {
+          std::string link_text;
           for (const FunctionLink& l : index.LinksOf(s)) {
-            if (l.function == lacking[0]) link_text = LinkText(l, false);
+            if (l.function == lacking[i]) link_text = LinkText(l, false);
           }
+          who += (i ? "; " : "") + FunctionText(index, *lacking[i]) + link_text + ", runs as " +
+                 RoleText(index, *roles[i]);
         }
         const std::string as = user.empty() ? "the database user" : "the database user " + user;
         Finding* f = out.Report(
             s.file, r.callee,
-            "this code signs an RDS IAM authentication token to connect as " + as + ", but no statement of " +
-                who + link_text + " grants rds-db:connect on it. The database refuses the token "
+            "this code signs an RDS IAM authentication token to connect as " + as + ": " + who +
+                (fallback ? " (" + std::string(kFallbackNote) + ")" : "") +
+                ", and no statement of " + (lacking.size() > 1 ? "these roles" : "that role") +
+                " grants rds-db:connect on it. The database refuses the token "
                 "(\"PAM authentication failed for user\"); grant rds-db:connect on "
                 "arn:aws:rds-db:REGION:ACCOUNT:dbuser:RESOURCE_ID/" + (user.empty() ? "USER" : user) +
                 ", where RESOURCE_ID is the DbiResourceId, cluster resource id or proxy id");
