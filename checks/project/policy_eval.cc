@@ -338,6 +338,12 @@ Decision Evaluate(const iac::Graph& g, const iac::Role& role, std::string_view a
   for (const iac::Statement& s : role.statements) {
     const Tri applies = StatementApplies(g, s, action, target);
     if (applies == Tri::kNo) continue;
+    if (!iacrules::IsAllow(s) && !iacrules::IEquals(s.effect, "Deny")) {
+      // An Effect the project does not spell out (a variable): either way.
+      allow_maybe = deny_maybe = true;
+      if (d.unknown_because.empty()) d.unknown_because = "a statement whose Effect is not known";
+      continue;
+    }
     if (iacrules::IsAllow(s)) {
       (applies == Tri::kYes ? allow_yes : allow_maybe) = true;
       d.allowing.push_back(&s);

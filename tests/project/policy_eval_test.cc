@@ -184,6 +184,7 @@ std::vector<Case> Cases() {
       {"deny_other_action", role({Allow(kGet, Str("*")), Deny("secretsmanager:DeleteSecret", Str("*"))}), kGet, TheSecret, Tri::kYes},
       {"deny_unresolved_resource", role({Allow(kGet, Str("*")), Deny(kGet, RefValue("var.x", ""))}), kGet, TheSecret, Tri::kUnknown},
       {"deny_effect_case", role({Allow(kGet, Str("*")), Stmt("deny", {Str(kGet)}, {Str("*")})}), kGet, TheSecret, Tri::kNo},
+      {"effect_not_known", role({Allow(kGet, Str("*")), Stmt("", {Str(kGet)}, {Str("*")})}), kGet, TheSecret, Tri::kUnknown},
       // Conditions are left unknown.
       {"allow_with_condition", role({WithCondition(Allow(kGet, Str("*")))}), kGet, TheSecret, Tri::kUnknown},
       {"deny_with_condition", role({Allow(kGet, Str("*")), WithCondition(Deny(kGet, Str("*")))}), kGet, TheSecret, Tri::kUnknown},
