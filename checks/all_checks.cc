@@ -5,6 +5,7 @@
 #include "checks/env/env_checks.h"
 #include "checks/iac/iac_checks.h"
 #include "checks/prisma/prisma_checks.h"
+#include "checks/project/project_checks.h"
 
 namespace rdslint {
 
@@ -50,6 +51,11 @@ std::vector<std::unique_ptr<Check>> CreateAllChecks() {
   checks.push_back(CreateIacNetworkDbPortOpenCheck());
   checks.push_back(CreateIacNetworkFunctionNoVpcCheck());
   checks.push_back(CreateIacPolicyParseErrorCheck());
+  checks.push_back(CreateProjectIamMissingSecretAccessCheck());
+  checks.push_back(CreateProjectIamMissingDbconnectCheck());
+  checks.push_back(CreateProjectIamTokenWithoutTlsCheck());
+  checks.push_back(CreateProjectUserCaseMismatchCheck());
+  checks.push_back(CreateProjectEnvUnsetCheck());
   return checks;
 }
 

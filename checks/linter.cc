@@ -5,6 +5,7 @@
 #include <cstring>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <sstream>
 
 #include "checks/code/script_file.h"
@@ -255,6 +256,33 @@ FileResult Linter::LintText(const DiscoveredFile& file, std::string_view text,
   return result;
 }
 
+void Linter::MaskProjectFile(const DiscoveredFile& file, std::string_view text, SecretMask* mask) const {
+  for (const iac::Origin& o : project_.graph.secret_spans) {
+    if (o.file == file.path) mask->Add(o.range);
+  }
+  // A project finding can land in a file of any kind: its secrets are
+  // masked as the per-file pass masks them.
+  if (file.kind == FileKind::kDotenv || file.kind == FileKind::kCompose) {
+    const dotenv::Document doc = file.kind == FileKind::kDotenv ? dotenv::ParseDotenv(text)
+                                                                : dotenv::ParseComposeEnvironment(text);
+    const EnvFile::Flavor flavor = file.kind == FileKind::kCompose ? EnvFile::Flavor::kCompose
+                                   : IsEnvTemplate(file.path)      ? EnvFile::Flavor::kTemplate
+                                                                   : EnvFile::Flavor::kDotenv;
+    PrepareEnvFile(doc, flavor, mask);
+  } else if (file.kind == FileKind::kPrisma) {
+    const prisma::Schema schema = prisma::ParseSchema(text);
+    PreparePrismaSchema(schema, mask);
+    MaskUrlsOnErrorLines(text, schema.errors, mask);
+  } else if (file.kind == FileKind::kScript) {
+    for (const ScriptFacts& s : project_.scripts) {
+      if (s.file != file.path) continue;
+      for (const SourceRange& r : s.facts.secret_literals) mask->Add(r);
+    }
+  } else if (IsTerraformKind(file.kind) && !IsGraphSource(project_, file.path, text)) {
+    for (SourceRange r : iac::tf::CheckFile(file.path, text).secrets) mask->Add(r);
+  }
+}
+
 std::vector<FileResult> Linter::LintProject(ConfigResolver* resolver,
                                             std::vector<RunNote>* notes) const {
   // Every project check runs (a rule may be on for some folders and off for
@@ -295,9 +323,7 @@ std::vector<FileResult> Linter::LintProject(ConfigResolver* resolver,
     std::shared_ptr<const Config> config = resolver->ForDirectory(dir.empty() ? "/" : dir, notes);
     if (config->Excluded(file.abs_path)) continue;
     SecretMask mask(text);
-    for (const iac::Origin& o : project_.graph.secret_spans) {
-      if (o.file == path) mask.Add(o.range);
-    }
+    MaskProjectFile(file, text, &mask);
     FileResult result;
     FinishFindings(file, text, *config, &mask, std::move(findings),
                    /*report_nolint_problems=*/false, &result);
@@ -322,6 +348,34 @@ void Linter::FinishFindings(const DiscoveredFile& file, std::string_view text, c
   mask.Finish();
   const LineIndex lines(text);
   std::map<std::string, int> occurrences;
+  // Related locations (project findings) may lie in other files: their
+  // lines come from those files, read once each.
+  struct OtherFile {
+    std::string text;
+    std::optional<LineIndex> lines;
+  };
+  std::map<std::string, OtherFile> others;
+  auto locate_related = [&](Finding& f) {
+    for (RelatedLocation& r : f.related) {
+      const LineIndex* index = &lines;
+      if (r.location.file != file.path) {
+        auto [it, added] = others.try_emplace(r.location.file);
+        if (added) {
+          std::ifstream in(AbsolutePath(r.location.file), std::ios::binary);
+          if (in) {
+            std::stringstream ss;
+            ss << in.rdbuf();
+            it->second.text = ss.str();
+            it->second.lines.emplace(it->second.text);
+          }
+        }
+        if (!it->second.lines) continue;
+        index = &*it->second.lines;
+      }
+      r.location.begin = index->Locate(r.location.range.begin);
+      r.location.end = index->Locate(r.location.range.end);
+    }
+  };
   for (Finding& f : raw) {
     const RuleInfo* rule = rules_.Find(f.rule_id);
     // Project checks run once for every file; each finding obeys the
@@ -329,6 +383,7 @@ void Linter::FinishFindings(const DiscoveredFile& file, std::string_view text, c
     if (rule && !config.Enabled(*rule)) continue;
     f.location.begin = lines.Locate(f.location.range.begin);
     f.location.end = lines.Locate(f.location.range.end);
+    locate_related(f);
     if (f.rule_id != "nolint-unmatched" &&
         suppressions.Suppressed(f.rule_id, rule ? rule->problem_class : "",
                                 f.location.begin.line)) {

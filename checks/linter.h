@@ -56,6 +56,10 @@ class Linter {
   std::vector<FileResult> LintProject(ConfigResolver* resolver, std::vector<RunNote>* notes) const;
 
  private:
+  // Marks the secrets of a file a project finding lands in, as the per-file
+  // pass would (a .env value, a literal in code, a Terraform default).
+  void MaskProjectFile(const DiscoveredFile& file, std::string_view text, SecretMask* mask) const;
+
   const RuleRegistry& rules_;
   const ProjectFacts& project_;
   std::vector<std::unique_ptr<Check>> checks_;

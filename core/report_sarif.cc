@@ -121,6 +121,26 @@ std::string FormatSarif(const ReportInput& in) {
     if (auto it = rule_index.find(f.rule_id); it != rule_index.end()) {
       result["ruleIndex"] = it->second;
     }
+    // The other places a cross-file finding involves (the function, its
+    // role's statements, the code line).
+    if (!f.related.empty()) {
+      json related = json::array();
+      int id = 1;
+      for (const RelatedLocation& r : f.related) {
+        const Location& rl = r.location;
+        json rregion = {{"byteOffset", rl.range.begin}, {"byteLength", rl.range.size()}};
+        if (rl.begin.line > 0) {
+          rregion["startLine"] = rl.begin.line;
+          rregion["startColumn"] = rl.begin.column;
+          rregion["endLine"] = rl.end.line;
+          rregion["endColumn"] = rl.end.column;
+        }
+        related.push_back({{"id", id++},
+                           {"physicalLocation", {{"artifactLocation", ArtifactLocation(rl.file)}, {"region", rregion}}},
+                           {"message", {{"text", r.message}}}});
+      }
+      result["relatedLocations"] = std::move(related);
+    }
     if (!f.fixes.empty()) {
       json fixes = json::array();
       for (const FixIt& fix : f.fixes) {

@@ -9,10 +9,6 @@
 namespace rdslint {
 namespace {
 
-bool IsStrongSslmode(std::string_view mode) {
-  return mode == "require" || mode == "verify-ca" || mode == "verify-full";
-}
-
 // What the driver does when nothing asks for TLS.
 std::string_view DriverDefault(script::Library library) {
   switch (library) {
@@ -53,23 +49,17 @@ bool ProjectRequiresSslmode(const ProjectFacts& project) {
   bool strong = false;
   if (auto it = project.env_definitions.find("PGSSLMODE"); it != project.env_definitions.end()) {
     for (const EnvDefinition& d : it->second) {
-      if (!IsStrongSslmode(d.value)) return false;
+      if (!script::IsStrongSslmode(d.value)) return false;
       strong = true;
     }
   }
   for (const iac::Function& fn : project.graph.functions) {
     if (const iac::EnvVar* v = fn.Env("PGSSLMODE")) {
-      if (!v->value.is_literal_string() || !IsStrongSslmode(v->value.text)) return false;
+      if (!v->value.is_literal_string() || !script::IsStrongSslmode(v->value.text)) return false;
       strong = true;
     }
   }
   return strong;
-}
-
-// The drivers that read PGSSLMODE when the code sets nothing.
-bool ReadsPgsslmode(script::Library library) {
-  return library != script::Library::kPostgresJs && library != script::Library::kPg8000 &&
-         library != script::Library::kPrismaClient;
 }
 
 class CodeTlsMissingSslmodeCheck : public Check {
@@ -87,7 +77,7 @@ class CodeTlsMissingSslmodeCheck : public Check {
     }
     for (const script::ClientConfig& c : file.facts.clients) {
       if (c.library == script::Library::kPrismaClient) continue;  // judged by its URL
-      if (pgsslmode && c.tls == script::Tls::kUnset && ReadsPgsslmode(c.library)) continue;
+      if (pgsslmode && c.tls == script::Tls::kUnset && script::ReadsPgsslmode(c.library)) continue;
       CheckClient(file, c, ctx);
     }
   }
@@ -97,7 +87,7 @@ class CodeTlsMissingSslmodeCheck : public Check {
                        CheckContext& ctx) {
     const url::ConnectionString& c = u.conn;
     if (const url::Param* sslmode = c.FindParam("sslmode")) {
-      if (IsStrongSslmode(sslmode->value) || sslmode->value_has_holes) return;
+      if (script::IsStrongSslmode(sslmode->value) || sslmode->value_has_holes) return;
       ReportAt(ctx, file, u.ToSource(sslmode->value_range),
                  UrlName(u) + " sets sslmode=" + sslmode->value + ", which " +
                      (sslmode->value == "disable" ? "never encrypts"

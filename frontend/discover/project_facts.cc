@@ -2,6 +2,7 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <cctype>
 #include <fstream>
 #include <sstream>
@@ -12,6 +13,9 @@
 #include "frontend/iac/cloudformation_graph.h"
 #include "frontend/iac/serverless_graph.h"
 #include "frontend/iac/terraform_graph.h"
+#include "frontend/script/grammars.h"
+#include "frontend/script/prefilter.h"
+#include "frontend/script/syntax_tree.h"
 
 namespace rdslint {
 namespace {
@@ -24,6 +28,18 @@ int LineOf(std::string_view text, size_t offset) {
   int line = 1;
   for (size_t i = 0; i < offset && i < text.size(); ++i) line += text[i] == '\n';
   return line;
+}
+
+std::vector<uint32_t> LineStarts(std::string_view text) {
+  std::vector<uint32_t> starts = {0};
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\n') starts.push_back(static_cast<uint32_t>(i + 1));
+  }
+  return starts;
+}
+
+int LineAt(const std::vector<uint32_t>& starts, uint32_t offset) {
+  return static_cast<int>(std::upper_bound(starts.begin(), starts.end(), offset) - starts.begin());
 }
 
 // The markers that make a repository a Lambda project (RULES.md).
@@ -243,6 +259,13 @@ void CollectDotenv(const DiscoveredFile& file, std::string_view text, ProjectFac
   const LineIndex lines(text);
   for (const dotenv::Entry& e : doc.entries) {
     Define(facts, e.key, file, lines.Locate(e.key_range.begin).line, e.value.text);
+    if (!IsEnvName(e.key)) continue;
+    EnvDefinition& d = facts->env_definitions[e.key].back();
+    const SourceRange r = e.value_range;
+    if (r.end <= text.size() && text.substr(r.begin, r.size()) == e.value.text) {
+      d.value_offset = r.begin;
+      d.value_exact = true;
+    }
   }
 }
 
@@ -314,6 +337,7 @@ void AddTerraformGraph(const std::vector<DiscoveredFile>& files, ProjectFacts* f
     std::stringstream ss;
     ss << in.rdbuf();
     inputs.push_back(iac::tf::Input{f.path, f.abs_path, ss.str()});
+    facts->line_starts[f.path] = LineStarts(inputs.back().text);
   }
   if (inputs.empty()) return;
   iac::Graph graph = iac::BuildTerraformGraph(std::move(inputs));
@@ -325,7 +349,96 @@ void AddTerraformGraph(const std::vector<DiscoveredFile>& files, ProjectFacts* f
   facts->graph.Merge(std::move(graph));
 }
 
+// Scripts the project rules read: those the code rules' prefilter passes,
+// and those that read a database setting from the environment
+// (`process.env.DB_SECRET_ARN` in a config module).
+bool ScriptConcernsDatabase(std::string_view text) {
+  static const RE2 env_read(
+      R"((?:process\.env|os\.environ|getenv)\W{0,4}[A-Za-z_]*(?:DB|DATABASE|PG|POSTGRES|RDS|SECRET))");
+  return script::MayConcernDatabase(text) ||
+         RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), env_read);
+}
+
+// Modules imported by relative path: './db', '../lib/secrets' (JS/TS),
+// `from .db import`, `from . import db` (Python); as absolute paths without
+// extension.
+std::vector<std::string> RelativeImports(const std::string& abs_path, std::string_view text,
+                                         bool python) {
+  static const RE2 js(R"re((?:from|require\(|import\(?)\s*['"](\.\.?/[^'"]+)['"])re");
+  static const RE2 py(R"re((?m)^\s*from\s+(\.+)([A-Za-z0-9_.]*)\s+import\s+([A-Za-z0-9_, ]+))re");
+  const std::string dir = abs_path.substr(0, abs_path.rfind('/'));
+  std::vector<std::string> out;
+  re2::StringPiece input(text.data(), text.size());
+  auto strip_ext = [](std::string p) {
+    const size_t slash = p.rfind('/');
+    const size_t dot = p.rfind('.');
+    if (dot != std::string::npos && (slash == std::string::npos || dot > slash) &&
+        dot + 1 < p.size() && p[dot + 1] != '/') {
+      p.erase(dot);
+    }
+    return p;
+  };
+  if (!python) {
+    std::string rel;
+    while (RE2::FindAndConsume(&input, js, &rel)) out.push_back(strip_ext(AbsolutePath(dir + "/" + rel)));
+  } else {
+    std::string dots, module, names;
+    while (RE2::FindAndConsume(&input, py, &dots, &module, &names)) {
+      std::string base = dir;
+      for (size_t i = 1; i < dots.size(); ++i) base = base.substr(0, base.rfind('/'));
+      if (!module.empty()) {
+        for (char& c : module) c = c == '.' ? '/' : c;
+        out.push_back(base + "/" + module);
+      } else {
+        size_t start = 0;
+        while (start < names.size()) {
+          size_t comma = names.find(',', start);
+          if (comma == std::string::npos) comma = names.size();
+          std::string n(Trim(std::string_view(names).substr(start, comma - start)));
+          if (!n.empty()) out.push_back(base + "/" + n);
+          start = comma + 1;
+        }
+      }
+    }
+  }
+  return out;
+}
+
+void AddScript(const DiscoveredFile& file, std::string text, ProjectFacts* facts) {
+  if (!ScriptConcernsDatabase(text)) return;
+  const std::optional<script::Language> language = script::LanguageForPath(file.path);
+  if (!language) return;
+  ScriptFacts s;
+  s.file = file.path;
+  s.abs_path = file.abs_path;
+  {
+    const script::SyntaxTree tree = script::SyntaxTree::Parse(text, *language);
+    script::FactsOptions options;
+    options.prisma_env_vars.assign(facts->prisma_env_vars.begin(), facts->prisma_env_vars.end());
+    options.uses_prisma = facts->uses_prisma;
+    s.facts = script::GatherCodeFacts(tree, options);
+    s.relative_imports = RelativeImports(file.abs_path, text, tree.python());
+  }
+  s.text = std::move(text);
+  facts->scripts.push_back(std::move(s));
+}
+
 }  // namespace
+
+int ScriptFacts::LineOf(uint32_t offset) const {
+  int line = 1;
+  for (size_t i = 0; i < offset && i < text.size(); ++i) line += text[i] == '\n';
+  return line;
+}
+
+int ProjectFacts::LineOf(std::string_view file, uint32_t offset) const {
+  auto it = line_starts.find(file);
+  if (it != line_starts.end()) return LineAt(it->second, offset);
+  for (const ScriptFacts& s : scripts) {
+    if (s.file == file) return s.LineOf(offset);
+  }
+  return 0;
+}
 
 std::string ProjectFacts::PrismaGeneration() const {
   if (prisma_major >= 7) return "Prisma 7";
@@ -453,9 +566,25 @@ ProjectFacts GatherProjectFacts(const std::vector<DiscoveredFile>& files) {
     if (!in) continue;  // reported when the file itself is linted
     std::stringstream ss;
     ss << in.rdbuf();
-    AddProjectFacts(f, ss.str(), &facts);
+    const std::string text = ss.str();
+    AddProjectFacts(f, text, &facts);
+    if (f.kind == FileKind::kYaml || f.kind == FileKind::kJson || f.kind == FileKind::kServerless) {
+      facts.line_starts[f.path] = LineStarts(text);
+    }
   }
   AddTerraformGraph(files, &facts);
+  // Scripts last: their facts use what Prisma reads, known by now.
+  for (const DiscoveredFile& f : files) {
+    if (f.kind != FileKind::kScript || EndsWith(f.abs_path, "/prisma.config.ts") ||
+        EndsWith(f.abs_path, "/prisma.config.js") || f.size > (2 << 20)) {
+      continue;
+    }
+    std::ifstream in(f.abs_path, std::ios::binary);
+    if (!in) continue;
+    std::stringstream ss;
+    ss << in.rdbuf();
+    AddScript(f, ss.str(), &facts);
+  }
   return facts;
 }
 

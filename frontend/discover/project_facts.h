@@ -14,6 +14,7 @@
 
 #include "frontend/discover/discover.h"
 #include "frontend/iac/graph.h"
+#include "frontend/script/code_facts.h"
 
 namespace rdslint {
 
@@ -24,6 +25,23 @@ struct EnvDefinition {
   std::string file;   // path as reported
   int line = 0;
   std::string value;  // as written; may be a secret: never print it
+  // .env and compose files: where `value` stands in the file, when it is
+  // the bytes as written (no escapes); else 0.
+  uint32_t value_offset = 0;
+  bool value_exact = false;
+};
+
+// What one script that concerns the database says, for the project rules
+// (which join it with the graph): the code facts of frontend/script, the
+// text (for line numbers in messages), and the modules it imports by
+// relative path (so a handler's helpers belong to its function).
+struct ScriptFacts {
+  std::string file;      // path as reported
+  std::string abs_path;
+  std::string text;
+  script::CodeFacts facts;
+  std::vector<std::string> relative_imports;  // absolute paths without extension
+  int LineOf(uint32_t offset) const;
 };
 
 struct ProjectFacts {
@@ -45,6 +63,15 @@ struct ProjectFacts {
   // The project graph from every IaC file of the run (empty until the
   // Terraform and CloudFormation builders fill it).
   iac::Graph graph;
+
+  // The scripts (TypeScript, JavaScript, Python) that pass the prefilter,
+  // with their code facts, in discovery order.
+  std::vector<ScriptFacts> scripts;
+  // Where lines start in the files the facts pass read (IaC files), so that
+  // messages can say "infra/iam.tf:12" about a place in another file.
+  std::map<std::string, std::vector<uint32_t>, std::less<>> line_starts;
+  // The 1-based line of an offset in a file the facts pass read; 0 if not read.
+  int LineOf(std::string_view file, uint32_t offset) const;
 
   // "Prisma 7" / "Prisma 6" / "Prisma 5/6" / "Prisma", for messages: the
   // major version in package.json when there is one, else the layout (the

@@ -192,6 +192,12 @@ class Gatherer {
   void PythonKeywords(ClientConfig* c, TSNode call);
   Setting Prop(const Value& obj, std::initializer_list<const char*> keys);
   Setting KeywordSetting(TSNode call, std::initializer_list<const char*> names);
+  // The first property or keyword argument named one of `names` anywhere in
+  // a call (its arguments, a command object built in place), else in the
+  // initializer of the object it is called on (`signer.getAuthToken()` of
+  // `new Signer({username})`).
+  Setting Named(TSNode call, std::initializer_list<std::string_view> names);
+  Setting NamedBelow(TSNode root, std::initializer_list<std::string_view> names);
   void SetTls(ClientConfig* c, const Setting& s);
   void AddClient(ClientConfig c) { facts_.clients.push_back(std::move(c)); }
 
@@ -382,6 +388,48 @@ Setting Gatherer::Prop(const Value& obj, std::initializer_list<const char*> keys
   return s;
 }
 
+Setting Gatherer::NamedBelow(TSNode root, std::initializer_list<std::string_view> names) {
+  std::vector<TSNode> stack = {root};
+  auto wanted = [&](std::string_view k) {
+    if (k.size() >= 2 && (k.front() == '"' || k.front() == '\'')) k = k.substr(1, k.size() - 2);
+    return std::find(names.begin(), names.end(), k) != names.end();
+  };
+  for (int steps = 0; !stack.empty() && steps < 2000; ++steps) {
+    TSNode n = stack.back();
+    stack.pop_back();
+    TSNode key{}, value{};
+    if (Is(n, "pair")) {
+      key = Field(n, "key");
+      value = Field(n, "value");
+    } else if (Is(n, "keyword_argument")) {
+      key = Field(n, "name");
+      value = Field(n, "value");
+    } else if (Is(n, "shorthand_property_identifier")) {
+      key = value = n;
+    }
+    if (!ts_node_is_null(key) && !ts_node_is_null(value) && wanted(tree_.Text(key))) {
+      return Setting{true, RangeOf(key), eval_.Evaluate(value)};
+    }
+    std::vector<TSNode> children = NamedChildren(n);
+    for (auto it = children.rbegin(); it != children.rend(); ++it) stack.push_back(*it);
+  }
+  return Setting{};
+}
+
+Setting Gatherer::Named(TSNode call, std::initializer_list<std::string_view> names) {
+  Setting s = NamedBelow(Field(call, "arguments"), names);
+  if (s.present) return s;
+  TSNode callee = Strip(Field(call, "function"));
+  TSNode receiver = Is(callee, "member_expression") ? Field(callee, "object")
+                    : Is(callee, "attribute")        ? Field(callee, "object")
+                                                     : TSNode{};
+  receiver = Strip(receiver);
+  if (ts_node_is_null(receiver) || !Is(receiver, "identifier")) return s;
+  const Resolution r = scopes_.Resolve(tree_.Text(receiver), ts_node_start_byte(receiver));
+  if (r.binding && !ts_node_is_null(r.binding->value)) return NamedBelow(r.binding->value, names);
+  return s;
+}
+
 Setting Gatherer::KeywordSetting(TSNode call, std::initializer_list<const char*> names) {
   Setting s;
   TSNode args = Field(call, "arguments");
@@ -527,6 +575,20 @@ void Gatherer::VisitCall(TSNode n, const std::vector<TSNode>& ancestors) {
     r.call = RangeOf(n);
     r.callee = RangeOf(info.callee);
     r.once = flow_.OnceAt(n, ancestors);
+    if (r.iam_token) {
+      r.id = Named(n, {"username", "DBUsername", "user"});
+      r.host = Named(n, {"hostname", "DBHostname", "host"});
+    } else {
+      r.id = Named(n, {"SecretId", "secretId", "SecretName", "name"});
+      // getSecret(name) (Powertools), get_secret(name): the first argument.
+      if (!r.id.present) {
+        std::vector<TSNode> args = eval_.Positional(n);
+        if (!args.empty()) {
+          ValuePtr v = eval_.Evaluate(args[0]);
+          if (v->is_string() || v->taint.env()) r.id = Setting{true, RangeOf(args[0]), v};
+        }
+      }
+    }
     facts_.reads.push_back(std::move(r));
     return;
   }
@@ -854,6 +916,14 @@ void Gatherer::FindEncoder() {
 CodeFacts GatherCodeFacts(const SyntaxTree& tree, const FactsOptions& options) {
   Gatherer g(tree, options);
   return g.Run();
+}
+
+bool ReadsPgsslmode(Library library) {
+  return library != Library::kPostgresJs && library != Library::kPg8000 && library != Library::kPrismaClient;
+}
+
+bool IsStrongSslmode(std::string_view mode) {
+  return mode == "require" || mode == "verify-ca" || mode == "verify-full";
 }
 
 }  // namespace rdslint::script

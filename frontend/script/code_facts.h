@@ -76,6 +76,11 @@ struct CredentialRead {
   SourceRange call;    // the SDK call
   SourceRange callee;  // its callee (`sm.send`, `client.get_secret_value`): where findings point
   Once once;          // whether it runs once per container, and what keeps it
+  // What names the credential, for the project rules: a secret's SecretId
+  // (a name, an ARN, process.env.X), a token's user; and a token's host.
+  // Not set when the call does not say (then `id` is null).
+  Setting id;
+  Setting host;
 };
 
 struct EnvWrite {
@@ -122,6 +127,12 @@ struct FactsOptions {
 };
 
 CodeFacts GatherCodeFacts(const SyntaxTree& tree, const FactsOptions& options);
+
+// The drivers that read PGSSLMODE when the code sets nothing (libpq-based
+// ones and node-postgres; not postgres.js, pg8000 or Prisma).
+bool ReadsPgsslmode(Library library);
+// sslmode require, verify-ca or verify-full.
+bool IsStrongSslmode(std::string_view mode);
 
 // Whether an identifier or key names a secret (password, secret, token, ...).
 bool IsSecretName(std::string_view name);

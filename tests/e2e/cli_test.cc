@@ -220,6 +220,17 @@ TEST(SarifTest, OutputPassesTheSarifMultitoolValidator) {
   ASSERT_EQ(o.status, 1) << o.err;
   nlohmann::json log = nlohmann::json::parse(ReadAll(sarif));
   ASSERT_GT(log["runs"][0]["results"].size(), 20u);
+  // The project rules' findings carry the other files they involve.
+  size_t related = 0;
+  for (const auto& r : log["runs"][0]["results"]) {
+    if (!r.contains("relatedLocations")) continue;
+    EXPECT_EQ(r["ruleId"].get<std::string>().rfind("project-", 0), 0u) << r.dump();
+    for (const auto& l : r["relatedLocations"]) {
+      EXPECT_GT(l["physicalLocation"]["region"]["startLine"].get<int>(), 0) << r.dump();
+      ++related;
+    }
+  }
+  EXPECT_GT(related, 10u);
   for (const std::string& kind : {std::string(), std::string("Ghas;Sarif")}) {
     std::vector<std::string> problems = SarifProblems(sarif, kind);
     EXPECT_TRUE(problems.empty()) << "rule kind '" << kind << "':\n"

@@ -1,0 +1,207 @@
+#include "checks/project/project_common.h"
+
+#include <set>
+
+#include "checks/iac/iac_common.h"
+#include "frontend/discover/discover.h"
+
+namespace rdslint::project {
+namespace {
+
+std::string Dir(const std::string& abs) {
+  const size_t slash = abs.rfind('/');
+  return slash == std::string::npos || slash == 0 ? "/" : abs.substr(0, slash);
+}
+
+std::string WithoutExtension(const std::string& path) {
+  const size_t slash = path.rfind('/');
+  const size_t dot = path.rfind('.');
+  if (dot != std::string::npos && (slash == std::string::npos || dot > slash)) return path.substr(0, dot);
+  return path;
+}
+
+std::string Stem(std::string_view path) {
+  const size_t slash = path.find_last_of('/');
+  if (slash != std::string_view::npos) path.remove_prefix(slash + 1);
+  const size_t dot = path.find('.');
+  return std::string(dot == std::string_view::npos ? path : path.substr(0, dot));
+}
+
+bool Below(const std::string& file, const std::string& dir) {
+  if (dir == "/") return true;
+  return file.size() > dir.size() && file.compare(0, dir.size(), dir) == 0 && file[dir.size()] == '/';
+}
+
+bool IsArchive(std::string_view p) {
+  for (std::string_view ext : {".zip", ".jar", ".tar.gz", ".tgz"}) {
+    if (p.size() >= ext.size() && p.substr(p.size() - ext.size()) == ext) return true;
+  }
+  return false;
+}
+
+// The handler's module: "dist/handler.handler" -> "dist/handler";
+// Python's "pkg.app.lambda_handler" -> "pkg/app".
+std::string HandlerModule(const iac::Function& fn) {
+  if (!fn.handler.is_literal_string()) return "";
+  const std::string& h = fn.handler.text;
+  const size_t dot = h.rfind('.');
+  if (dot == std::string::npos || dot == 0) return "";
+  std::string module = h.substr(0, dot);
+  if (module.find('/') == std::string::npos) {
+    for (char& c : module) c = c == '.' ? '/' : c;
+  }
+  return module;
+}
+
+// The folder the function's code comes from (CodeUri, source_dir, a
+// Serverless service's folder), or "" when the project does not say (a
+// built archive).
+std::string CodeDir(const iac::Function& fn) {
+  const std::string iac_dir = Dir(AbsolutePath(fn.origin.file));
+  if (iacrules::IsServerlessFunction(fn)) return iac_dir;
+  if (!fn.code_path.is_literal_string() || fn.code_path.text.empty() || IsArchive(fn.code_path.text) ||
+      fn.code_path.text.rfind("s3://", 0) == 0) {
+    return "";
+  }
+  std::string p = AbsolutePath(iac_dir + "/" + fn.code_path.text);
+  while (p.size() > 1 && p.back() == '/') p.pop_back();
+  return p;
+}
+
+std::string CodeKey(const iac::Function& fn) {
+  return iacrules::IsTerraform(fn) ? "source_dir" : iacrules::IsServerlessFunction(fn) ? "service folder"
+                                                                                        : "CodeUri";
+}
+
+}  // namespace
+
+ProjectIndex::ProjectIndex(const ProjectFacts& facts) : facts_(facts) {
+  std::map<std::string, const ScriptFacts*> by_module;  // abs path without extension
+  for (const ScriptFacts& s : facts.scripts) {
+    by_module.emplace(WithoutExtension(s.abs_path), &s);
+    links_[&s];
+  }
+  for (const iac::Function& fn : facts.graph.functions) {
+    const std::string module = HandlerModule(fn);
+    const std::string stem = module.empty() ? "" : Stem(module);
+    const std::string code_dir = CodeDir(fn);
+    // Without a code folder (a built archive), the handler's file is looked
+    // for near the IaC: below its folder's parent (infra/main.tf and src/).
+    const std::string near = Dir(Dir(AbsolutePath(fn.origin.file)));
+    std::set<const ScriptFacts*> linked;
+    std::vector<const ScriptFacts*> queue;
+    for (const ScriptFacts& s : facts.scripts) {
+      if (stem.empty() || Stem(s.abs_path) != stem) continue;
+      if (!Below(s.abs_path, code_dir.empty() ? near : code_dir)) continue;
+      links_[&s].push_back(FunctionLink{&fn, "through its handler " + fn.handler.text});
+      linked.insert(&s);
+      queue.push_back(&s);
+    }
+    // What the handler imports by relative path, transitively.
+    while (!queue.empty()) {
+      const ScriptFacts* s = queue.back();
+      queue.pop_back();
+      for (const std::string& imp : s->relative_imports) {
+        auto it = by_module.find(imp);
+        if (it == by_module.end()) it = by_module.find(imp + "/index");
+        if (it == by_module.end() || !linked.insert(it->second).second) continue;
+        links_[it->second].push_back(
+            FunctionLink{&fn, "as a module its handler " + fn.handler.text + " imports (from " + s->file + ")"});
+        queue.push_back(it->second);
+      }
+    }
+    if (code_dir.empty()) continue;
+    for (const ScriptFacts& s : facts.scripts) {
+      if (linked.count(&s) || !Below(s.abs_path, code_dir)) continue;
+      links_[&s].push_back(FunctionLink{
+          &fn, "through its " + CodeKey(fn) + " " +
+                   (fn.code_path.is_literal_string() ? fn.code_path.text : std::string("folder"))});
+    }
+  }
+}
+
+const std::vector<FunctionLink>& ProjectIndex::LinksOf(const ScriptFacts& s) const {
+  static const std::vector<FunctionLink> kNone;
+  auto it = links_.find(&s);
+  return it == links_.end() ? kNone : it->second;
+}
+
+std::vector<FunctionLink> ProjectIndex::FunctionsFor(const ScriptFacts& s, bool* fallback) const {
+  const std::vector<FunctionLink>& linked = LinksOf(s);
+  *fallback = linked.empty();
+  if (!linked.empty()) return linked;
+  std::vector<FunctionLink> all;
+  for (const iac::Function& fn : facts_.graph.functions) all.push_back(FunctionLink{&fn, ""});
+  return all;
+}
+
+std::vector<const ScriptFacts*> ProjectIndex::ScriptsOf(const iac::Function& fn) const {
+  std::vector<const ScriptFacts*> out;
+  for (const ScriptFacts& s : facts_.scripts) {
+    for (const FunctionLink& l : LinksOf(s)) {
+      if (l.function == &fn) {
+        out.push_back(&s);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+std::string ProjectIndex::Where(const iac::Origin& o) const {
+  const int line = facts_.LineOf(o.file, o.range.begin);
+  return line > 0 ? o.file + ":" + std::to_string(line) : o.file;
+}
+
+std::string ProjectIndex::Where(const ScriptFacts& s, uint32_t offset) const {
+  return s.file + ":" + std::to_string(s.LineOf(offset));
+}
+
+std::string FunctionText(const ProjectIndex& index, const iac::Function& fn) {
+  return iacrules::NodeName(fn) + " (" + index.Where(fn.origin) + ")";
+}
+
+std::string RoleText(const ProjectIndex& index, const iac::Role& role) {
+  return "the role " + iacrules::NodeName(role) + " (" + index.Where(role.origin) + ")";
+}
+
+std::string LinkText(const FunctionLink& link, bool fallback) {
+  if (fallback) return " (" + std::string(kFallbackNote) + ")";
+  return link.how.empty() ? "" : ", linked " + link.how;
+}
+
+std::string EnvVarOf(const script::ValuePtr& v) {
+  if (!v || !v->taint.env()) return "";
+  if (v->kind == script::Value::Kind::kUnknown) return v->taint.env_name;
+  // A string that is one environment variable, nothing more.
+  if (v->is_string() && v->holes.size() == 1 && v->holes[0].begin == 0 &&
+      v->holes[0].end == v->text.size()) {
+    return v->holes[0].taint.env_name;
+  }
+  return "";
+}
+
+std::optional<std::string> CodeLiteral(const script::ValuePtr& v) {
+  if (v && v->is_literal_string()) return v->text;
+  return std::nullopt;
+}
+
+void Relate(Finding& f, const iac::Origin& where, std::string message) {
+  if (!where.known()) return;
+  RelatedLocation r;
+  r.location.file = where.file;
+  r.location.range = where.range;
+  r.message = std::move(message);
+  f.related.push_back(std::move(r));
+}
+
+void Relate(Finding& f, const ScriptFacts& s, SourceRange range, std::string message) {
+  Relate(f, iac::Origin{s.file, range}, std::move(message));
+}
+
+Finding* OnceReporter::Report(const std::string& file, SourceRange range, std::string message) {
+  if (!seen_.emplace(std::make_tuple(file, range.begin, range.end), true).second) return nullptr;
+  return &ctx_.ReportAt(file, range, std::move(message));
+}
+
+}  // namespace rdslint::project

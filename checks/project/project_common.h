@@ -1,0 +1,89 @@
+// What the project rules share: which functions run a script (linked through
+// the handler path, the code folder and relative imports, else every
+// function of the project), how a variable a script reads is set by a
+// function, and how places in other files are named in messages and added
+// to a finding as SARIF related locations.
+#ifndef RDSLINT_CHECKS_PROJECT_PROJECT_COMMON_H_
+#define RDSLINT_CHECKS_PROJECT_PROJECT_COMMON_H_
+
+#include <map>
+#include <optional>
+#include <tuple>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "checks/check.h"
+#include "frontend/discover/project_facts.h"
+#include "frontend/iac/graph.h"
+#include "frontend/script/values.h"
+
+namespace rdslint::project {
+
+// A function that runs a script, and how the two are linked ("its handler
+// dist/handler.handler", "its CodeUri src/", "imported by src/handler.ts").
+struct FunctionLink {
+  const iac::Function* function = nullptr;
+  std::string how;
+};
+
+class ProjectIndex {
+ public:
+  explicit ProjectIndex(const ProjectFacts& facts);
+
+  // The functions that run a script; empty when no handler path, code
+  // folder or import links it to one.
+  const std::vector<FunctionLink>& LinksOf(const ScriptFacts& s) const;
+  // The functions a rule judges a script against: the linked ones, else
+  // every function of the project (`*fallback` set).
+  std::vector<FunctionLink> FunctionsFor(const ScriptFacts& s, bool* fallback) const;
+  // The scripts a function runs.
+  std::vector<const ScriptFacts*> ScriptsOf(const iac::Function& fn) const;
+
+  // "infra/main.tf:12" (or the file alone when its lines are not known).
+  std::string Where(const iac::Origin& o) const;
+  std::string Where(const ScriptFacts& s, uint32_t offset) const;
+
+  const ProjectFacts& facts() const { return facts_; }
+  const iac::Graph& graph() const { return facts_.graph; }
+
+ private:
+  const ProjectFacts& facts_;
+  std::map<const ScriptFacts*, std::vector<FunctionLink>> links_;
+};
+
+// "aws_lambda_function.api (infra/main.tf:58)"
+std::string FunctionText(const ProjectIndex& index, const iac::Function& fn);
+// "the role aws_iam_role.api (infra/main.tf:34)"
+std::string RoleText(const ProjectIndex& index, const iac::Role& role);
+// ", linked through its handler dist/handler.handler" or the fallback note.
+std::string LinkText(const FunctionLink& link, bool fallback);
+// The note the messages add when a script is judged against every function.
+inline constexpr std::string_view kFallbackNote =
+    "no handler path, code folder or import links this file to a function, so it is judged "
+    "against every function of the project";
+
+// The environment variable a code value comes from (process.env.X,
+// os.environ["X"]), or "".
+std::string EnvVarOf(const script::ValuePtr& v);
+// A literal string value of the code, or nullopt.
+std::optional<std::string> CodeLiteral(const script::ValuePtr& v);
+
+// Adds a related location (SARIF relatedLocations, LSP relatedInformation).
+void Relate(Finding& f, const iac::Origin& where, std::string message);
+void Relate(Finding& f, const ScriptFacts& s, SourceRange range, std::string message);
+
+// Reports each (file, range, message) once.
+class OnceReporter {
+ public:
+  explicit OnceReporter(CheckContext& ctx) : ctx_(ctx) {}
+  Finding* Report(const std::string& file, SourceRange range, std::string message);
+
+ private:
+  CheckContext& ctx_;
+  std::map<std::tuple<std::string, uint32_t, uint32_t>, bool> seen_;
+};
+
+}  // namespace rdslint::project
+
+#endif  // RDSLINT_CHECKS_PROJECT_PROJECT_COMMON_H_
