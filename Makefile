@@ -3,13 +3,15 @@
 # make test     install what is missing, build, run every test (CTest), then
 #               again under ASan + UBSan (make test-sanitizers)
 # make install  put rdslint on the PATH (PREFIX=/usr/local)
-# make bench    build and run the benchmarks (figures, never a failure)
+# make bench    build and run the benchmarks (figures, never a failure);
+#               SCALE_MAX=100000 make bench for the 1,000 → 100,000-file run
 # make docs     regenerate docs/rules/ from rules/*.yaml
 # make fuzz     libFuzzer on every frontend for FUZZ_SECONDS each (default 60)
 BUILD ?= build
 ASAN_BUILD ?= build-asan
 PREFIX ?= /usr/local
 JOBS ?= $(shell nproc)
+SCALE_MAX ?= 10000
 # -g1 (line tables): backtraces keep file and line, and the build is about
 # twice as fast as with full debug info (CI builds everything twice).
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O2 -g1 -DNDEBUG"
@@ -59,6 +61,7 @@ bench: build
 	$(BUILD)/bench/terraform_bench
 	$(BUILD)/bench/script_prefilter_bench
 	$(BUILD)/bench/cpp_vs_clang_tidy_bench
+	$(BUILD)/bench/monorepo_bench --scale-max $(SCALE_MAX)
 
 # docs/rules/<id>.md from rules/*.yaml (a test fails when they are stale)
 docs: build

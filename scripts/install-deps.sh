@@ -15,6 +15,7 @@ packages=(
   neovim       # its built-in LSP client drives the end-to-end test of `rdslint lsp`
   golang-github-hashicorp-hcl-v2-dev   # HashiCorp's HCL test files, for the differential test
   libicu72   # the SARIF validator (a .NET program from npm) loads ICU
+  ripgrep    # build/bench/monorepo_bench compares rdslint with one rg pass
 )
 # Debian's nodejs ships npm; a nodejs from elsewhere may too. Ask for the
 # packages only when the commands are missing.
