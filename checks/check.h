@@ -76,6 +76,10 @@ class Check {
   virtual ~Check() = default;
   const std::string& id() const { return id_; }
 
+  // Once per run, on one thread, before any file: per-project work that
+  // every file would otherwise repeat. The checks are only read afterwards.
+  virtual void Prepare(const ProjectFacts& project) {}
+
   // One entry point per kind of document; a check overrides those it reads.
   virtual void CheckEnv(const EnvFile& file, CheckContext& ctx) {}
   virtual void CheckPrisma(const PrismaFile& file, CheckContext& ctx) {}

@@ -1,5 +1,8 @@
 // prisma-direct-url-missing: the URL Prisma's CLI migrates with goes through
 // a pooler (RDS Proxy, pgbouncer=true) and no direct URL is set.
+#include <map>
+#include <string>
+
 #include "checks/check.h"
 #include "checks/prisma/prisma_checks.h"
 #include "checks/prisma/prisma_file.h"
@@ -8,27 +11,55 @@
 namespace rdslint {
 namespace {
 
-// Whether the setting's URL goes through a pooler: its literal, or a value
-// the project gives its variable (.env, compose, CI, a function's
-// environment or a reference there to an RDS Proxy).
-bool Pooled(const PrismaUrl& u, const ProjectFacts& project, std::string* why, std::string* where) {
-  if (u.kind == PrismaUrl::Kind::kLiteral) return u.conn && IsPoolerUrl(*u.conn, why);
-  if (u.kind != PrismaUrl::Kind::kEnv) return false;
-  for (const EnvValueSource& s : EnvValueSources(project, u.env_var)) {
+// Whether a variable's value in the project goes through a pooler: the
+// first of its sources (.env, compose, CI, a function's environment or a
+// reference there to an RDS Proxy) that does.
+struct PooledVar {
+  bool pooled = false;
+  std::string why, where;
+};
+
+PooledVar PooledVariable(const std::string& name, const ProjectFacts& project) {
+  PooledVar out;
+  out.pooled = VisitEnvValueSources(project, name, [&](const EnvValueSource& s) {
     if (s.proxy_reference) {
-      *why = "an RDS Proxy endpoint";
-    } else if (!s.conn || !IsPoolerUrl(*s.conn, why)) {
-      continue;
+      out.why = "an RDS Proxy endpoint";
+    } else if (!s.conn || !IsPoolerUrl(*s.conn, &out.why)) {
+      return false;
     }
-    *where = u.env_var + " is set to it in " + s.where;
+    out.where = name + " is set to it in " + s.where;
     return true;
-  }
-  return false;
+  });
+  if (!out.pooled) out.why.clear();
+  return out;
 }
 
 class PrismaDirectUrlMissingCheck : public Check {
  public:
   PrismaDirectUrlMissingCheck() : Check("prisma-direct-url-missing") {}
+
+  // Every schema of a monorepo reads the same few variables, each defined
+  // once per service: the answer for each is worked out once, here, and
+  // only read (by every thread) afterwards.
+  void Prepare(const ProjectFacts& project) override {
+    for (const std::string& name : project.prisma_env_vars) {
+      variables_.emplace(name, PooledVariable(name, project));
+    }
+  }
+
+  // Whether the setting's URL goes through a pooler: its literal, or a
+  // value the project gives its variable.
+  bool Pooled(const PrismaUrl& u, const ProjectFacts& project, std::string* why,
+              std::string* where) const {
+    if (u.kind == PrismaUrl::Kind::kLiteral) return u.conn && IsPoolerUrl(*u.conn, why);
+    if (u.kind != PrismaUrl::Kind::kEnv) return false;
+    auto it = variables_.find(u.env_var);
+    const PooledVar var = it != variables_.end() ? it->second : PooledVariable(u.env_var, project);
+    if (!var.pooled) return false;
+    *why = var.why;
+    *where = var.where;
+    return true;
+  }
 
   void CheckPrisma(const PrismaFile& file, CheckContext& ctx) override {
     const ProjectFacts& project = ctx.project();
@@ -68,6 +99,9 @@ class PrismaDirectUrlMissingCheck : public Check {
       }
     }
   }
+
+ private:
+  std::map<std::string, PooledVar, std::less<>> variables_;
 };
 
 }  // namespace

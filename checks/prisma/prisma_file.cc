@@ -177,14 +177,14 @@ bool IsPoolerUrl(const url::ConnectionString& conn, std::string* why) {
   return false;
 }
 
-std::vector<EnvValueSource> EnvValueSources(const ProjectFacts& project, std::string_view name) {
-  std::vector<EnvValueSource> out;
+bool VisitEnvValueSources(const ProjectFacts& project, std::string_view name,
+                          const std::function<bool(const EnvValueSource&)>& visit) {
   if (auto it = project.env_definitions.find(name); it != project.env_definitions.end()) {
     for (const EnvDefinition& d : it->second) {
       EnvValueSource s;
       s.where = d.file + ":" + std::to_string(d.line);
       s.conn = url::Analyze(d.value);
-      out.push_back(std::move(s));
+      if (visit(s)) return true;
     }
   }
   for (const iac::Function& f : project.graph.functions) {
@@ -208,8 +208,17 @@ std::vector<EnvValueSource> EnvValueSources(const ProjectFacts& project, std::st
         if (&p == node) s.proxy_reference = true;
       }
     }
-    out.push_back(std::move(s));
+    if (visit(s)) return true;
   }
+  return false;
+}
+
+std::vector<EnvValueSource> EnvValueSources(const ProjectFacts& project, std::string_view name) {
+  std::vector<EnvValueSource> out;
+  VisitEnvValueSources(project, name, [&out](const EnvValueSource& s) {
+    out.push_back(s);
+    return false;
+  });
   return out;
 }
 

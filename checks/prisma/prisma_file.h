@@ -6,6 +6,7 @@
 #ifndef RDSLINT_CHECKS_PRISMA_PRISMA_FILE_H_
 #define RDSLINT_CHECKS_PRISMA_PRISMA_FILE_H_
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -87,6 +88,11 @@ struct EnvValueSource {
   bool proxy_reference = false;  // an IaC reference to an RDS Proxy's endpoint
 };
 std::vector<EnvValueSource> EnvValueSources(const ProjectFacts& project, std::string_view name);
+// The same one at a time, in the same order, until `visit` returns true
+// (then true): a monorepo defines DATABASE_URL in every service, and most
+// callers stop at the first source that answers them.
+bool VisitEnvValueSources(const ProjectFacts& project, std::string_view name,
+                          const std::function<bool(const EnvValueSource&)>& visit);
 
 // Whether a URL goes through a connection pooler: an RDS Proxy endpoint, or
 // pgbouncer=true (PgBouncer, Supavisor and the like in transaction mode).
