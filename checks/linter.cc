@@ -46,15 +46,6 @@ bool LooksBinary(std::string_view text) {
   return text.substr(0, 8192).find('\0') != std::string_view::npos;
 }
 
-// Whether a graph builder read this file (with this text, when given).
-bool IsGraphSource(const ProjectFacts& project, const std::string& path,
-                   std::optional<std::string_view> text = std::nullopt) {
-  for (const iac::GraphSource& s : project.graph.sources) {
-    if (s.file == path && (!text || s.fingerprint == iac::TextFingerprint(*text))) return true;
-  }
-  return false;
-}
-
 // Terraform files: parse-error here; the iac rules read the graph.
 bool IsTerraformKind(FileKind kind) {
   return kind == FileKind::kTerraform || kind == FileKind::kTerraformJson || kind == FileKind::kTerraformVars;
@@ -97,7 +88,31 @@ Linter::Linter(const RuleRegistry& rules, const ProjectFacts& project, std::stri
       abort();
     }
     check_rules_.push_back(info);
+    check->Prepare(project_);
   }
+  for (const iac::GraphSource& src : project_.graph.sources) {
+    graph_files_[src.file].fingerprints.push_back(src.fingerprint);
+  }
+  for (const iac::GraphProblem& p : project_.graph.problems) {
+    if (auto it = graph_files_.find(p.origin.file); it != graph_files_.end()) {
+      it->second.problems.push_back(&p);
+    }
+  }
+  for (const iac::Origin& o : project_.graph.secret_spans) {
+    graph_files_[o.file].secret_spans.push_back(&o);
+  }
+}
+
+const Linter::GraphFile* Linter::FindGraphFile(const std::string& path,
+                                               std::optional<std::string_view> text) const {
+  auto it = graph_files_.find(path);
+  if (it == graph_files_.end() || it->second.fingerprints.empty()) return nullptr;
+  if (!text) return &it->second;
+  const uint64_t fingerprint = iac::TextFingerprint(*text);
+  for (uint64_t f : it->second.fingerprints) {
+    if (f == fingerprint) return &it->second;
+  }
+  return nullptr;
 }
 
 bool Linter::Lintable(FileKind kind) {
@@ -109,7 +124,7 @@ bool Linter::Lintable(FileKind kind) {
 FileResult Linter::LintFile(const DiscoveredFile& file, const Config& config) const {
   FileResult result;
   if (!Lintable(file.kind)) return result;
-  if (IsGraphOnlyKind(file.kind) && !IsGraphSource(project_, file.path)) return result;
+  if (IsGraphOnlyKind(file.kind) && !FindGraphFile(file.path)) return result;
   FILE* f = fopen(file.abs_path.c_str(), "rb");
   if (!f) {
     // A file deleted since discovery (a checkout or build running beside
@@ -187,7 +202,8 @@ FileResult Linter::LintText(const DiscoveredFile& file, std::string_view text,
   // Terraform the graph builder did not read as this text (a .hcl file, an
   // editor's unsaved buffer): parsed here for its syntax errors and secrets.
   // What the builder read is reported from the graph, below.
-  if (IsTerraformKind(file.kind) && !IsGraphSource(project_, file.path, text)) {
+  const GraphFile* graph_file = FindGraphFile(file.path, text);
+  if (IsTerraformKind(file.kind) && !graph_file) {
     iac::tf::FileCheck tf = iac::tf::CheckFile(file.path, text);
     for (SourceRange r : tf.secrets) mask.Add(r);
     for (const hcl::Error& e : tf.errors) parse_error(e.range, e.message);
@@ -196,13 +212,9 @@ FileResult Linter::LintText(const DiscoveredFile& file, std::string_view text,
   // What a graph builder met in this file (YAML/JSON syntax errors, unknown
   // intrinsic functions, malformed Fn::Sub), and the secrets it saw, for
   // the text it read.
-  if (IsGraphSource(project_, file.path, text)) {
-    for (const iac::GraphProblem& p : project_.graph.problems) {
-      if (p.origin.file == file.path) parse_error(p.origin.range, p.message);
-    }
-    for (const iac::Origin& o : project_.graph.secret_spans) {
-      if (o.file == file.path) mask.Add(o.range);
-    }
+  if (graph_file) {
+    for (const iac::GraphProblem* p : graph_file->problems) parse_error(p->origin.range, p->message);
+    for (const iac::Origin* o : graph_file->secret_spans) mask.Add(o->range);
   }
 
   // Parsing C++ costs a clang run: only when a cpp rule is on.
@@ -257,8 +269,8 @@ FileResult Linter::LintText(const DiscoveredFile& file, std::string_view text,
 }
 
 void Linter::MaskProjectFile(const DiscoveredFile& file, std::string_view text, SecretMask* mask) const {
-  for (const iac::Origin& o : project_.graph.secret_spans) {
-    if (o.file == file.path) mask->Add(o.range);
+  if (auto it = graph_files_.find(file.path); it != graph_files_.end()) {
+    for (const iac::Origin* o : it->second.secret_spans) mask->Add(o->range);
   }
   // A project finding can land in a file of any kind: its secrets are
   // masked as the per-file pass masks them.
@@ -278,7 +290,7 @@ void Linter::MaskProjectFile(const DiscoveredFile& file, std::string_view text, 
       if (s.file != file.path) continue;
       for (const SourceRange& r : s.facts.secret_literals) mask->Add(r);
     }
-  } else if (IsTerraformKind(file.kind) && !IsGraphSource(project_, file.path, text)) {
+  } else if (IsTerraformKind(file.kind) && !FindGraphFile(file.path, text)) {
     for (SourceRange r : iac::tf::CheckFile(file.path, text).secrets) mask->Add(r);
   }
 }

@@ -5,7 +5,10 @@
 #define RDSLINT_CHECKS_LINTER_H_
 
 #include <memory>
+#include <optional>
+#include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "checks/check.h"
@@ -60,11 +63,24 @@ class Linter {
   // pass would (a .env value, a literal in code, a Terraform default).
   void MaskProjectFile(const DiscoveredFile& file, std::string_view text, SecretMask* mask) const;
 
+  // What the graph builders met in one file, by path: built once, so that
+  // a file looks up its own entries instead of scanning the graph's.
+  struct GraphFile {
+    std::vector<uint64_t> fingerprints;  // of the texts read
+    std::vector<const iac::GraphProblem*> problems;
+    std::vector<const iac::Origin*> secret_spans;
+  };
+  // The graph file of `path` read with this text (any text when not given),
+  // else nullptr.
+  const GraphFile* FindGraphFile(const std::string& path,
+                                 std::optional<std::string_view> text = std::nullopt) const;
+
   const RuleRegistry& rules_;
   const ProjectFacts& project_;
   std::vector<std::unique_ptr<Check>> checks_;
   std::vector<const RuleInfo*> check_rules_;  // parallel to checks_
   std::shared_ptr<const CppAnalyzer> cpp_;    // clang, behind a clang-free interface
+  std::unordered_map<std::string, GraphFile> graph_files_;
 };
 
 // A fingerprint that survives line moves and unrelated edits: the rule and
