@@ -54,7 +54,11 @@ LintRun RunLint(const LintOptions& options, const RuleRegistry& rules) {
   for (const std::string& p : options.paths) only_files &= !IsDirectory(p);
   std::vector<DiscoveredFile> context_files;
   if (only_files && !discovery.files.empty()) {
-    context_files = Discover({ProjectRoot(discovery.files.front().abs_path)}, options.discover).files;
+    // Only the kinds that can hold facts: the rest of the repository costs
+    // a readdir entry each, no stat and no read.
+    DiscoverOptions context_options = options.discover;
+    context_options.keep = MayHoldProjectFacts;
+    context_files = Discover({ProjectRoot(discovery.files.front().abs_path)}, context_options).files;
   }
 
   // Configurations are resolved here, on one thread, before the parallel part.

@@ -32,10 +32,14 @@ struct Walker {
   }
 
   void AddFile(const std::string& abs, uint64_t size, bool named) {
+    AddFile(abs, ClassifyPath(abs), size, named);
+  }
+
+  void AddFile(const std::string& abs, FileKind kind, uint64_t size, bool named) {
     DiscoveredFile f;
     f.abs_path = abs;
     f.path = DisplayPath(abs);
-    f.kind = ClassifyPath(abs);
+    f.kind = kind;
     f.size = size;
     f.named = named;
     if (size > options.max_file_size && f.kind != FileKind::kOther) {
@@ -72,11 +76,18 @@ struct Walker {
     }
   }
 
-  // Iterative, so that deep trees cannot overflow the stack.
+  // Iterative, so that deep trees cannot overflow the stack. The type of
+  // an entry comes from readdir where the filesystem gives it, so a folder
+  // costs no stat call, and a file one only when it is kept.
   void Walk(const std::string& root) {
+    struct Entry {
+      std::string name;
+      unsigned char type;  // DT_DIR, DT_REG, ... or DT_UNKNOWN
+      bool operator<(const Entry& o) const { return name < o.name; }
+    };
     struct Frame {
       std::string dir;
-      std::vector<std::string> entries;
+      std::vector<Entry> entries;
       size_t next = 0;
       bool pushed_ignore = false;
     };
@@ -84,11 +95,13 @@ struct Walker {
     auto enter = [&](const std::string& dir) {
       Frame f;
       f.dir = dir;
+      bool has_gitignore = false;
       if (DIR* d = opendir(dir.c_str())) {
         while (dirent* e = readdir(d)) {
           std::string name = e->d_name;
           if (name == "." || name == "..") continue;
-          f.entries.push_back(std::move(name));
+          has_gitignore |= name == ".gitignore";
+          f.entries.push_back(Entry{std::move(name), e->d_type});
         }
         closedir(d);
       } else {
@@ -96,7 +109,7 @@ struct Walker {
                                     "cannot read folder: " + std::string(strerror(errno))});
       }
       std::sort(f.entries.begin(), f.entries.end());
-      if (options.respect_gitignore) {
+      if (options.respect_gitignore && has_gitignore) {
         std::ifstream in(dir + "/.gitignore", std::ios::binary);
         if (in) {
           std::stringstream ss;
@@ -118,17 +131,30 @@ struct Walker {
         stack.pop_back();
         continue;
       }
-      const std::string name = top.entries[top.next++];
+      const Entry entry = top.entries[top.next++];
+      const std::string& name = entry.name;
       const std::string path = (top.dir == "/" ? "" : top.dir) + "/" + name;
+      // Links are not followed while walking, which also rules out loops.
+      bool is_dir = entry.type == DT_DIR;
+      bool is_reg = entry.type == DT_REG;
       struct stat st;
-      // lstat: links are not followed while walking, which also rules out loops.
-      if (lstat(path.c_str(), &st) != 0) continue;  // vanished meanwhile
-      if (S_ISDIR(st.st_mode)) {
+      bool have_stat = false;
+      if (entry.type == DT_UNKNOWN) {
+        if (lstat(path.c_str(), &st) != 0) continue;  // vanished meanwhile
+        have_stat = true;
+        is_dir = S_ISDIR(st.st_mode);
+        is_reg = S_ISREG(st.st_mode);
+      }
+      if (is_dir) {
         if (IsSkippedFolderName(name) || Ignored(path, true)) continue;
         enter(path);
-      } else if (S_ISREG(st.st_mode)) {
+      } else if (is_reg) {
+        const FileKind kind = ClassifyPath(path);
+        if (options.keep && !options.keep(path, kind)) continue;
         if (Ignored(path, false)) continue;
-        AddFile(path, static_cast<uint64_t>(st.st_size), false);
+        if (!have_stat && lstat(path.c_str(), &st) != 0) continue;  // vanished meanwhile
+        if (!S_ISREG(st.st_mode)) continue;
+        AddFile(path, kind, static_cast<uint64_t>(st.st_size), false);
       }
     }
   }

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/finding.h"
@@ -24,6 +25,10 @@ struct DiscoveredFile {
 struct DiscoverOptions {
   uint64_t max_file_size = 10ull << 20;
   bool respect_gitignore = true;
+  // When set, files walked into are kept only when this says so; the others
+  // cost no stat call (the project facts pass of `rdslint FILE...` wants a
+  // few kinds out of the whole repository). Named files are always kept.
+  bool (*keep)(std::string_view abs_path, FileKind kind) = nullptr;
 };
 
 struct Discovery {

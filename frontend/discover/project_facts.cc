@@ -520,6 +520,28 @@ void AddProjectFacts(const DiscoveredFile& file, std::string_view text, ProjectF
   }
 }
 
+bool MayHoldProjectFacts(std::string_view abs_path, FileKind kind) {
+  switch (kind) {
+    case FileKind::kTerraform:
+    case FileKind::kTerraformJson:
+    case FileKind::kTerraformVars:
+    case FileKind::kYaml:  // every template goes into the graph; CI files
+    case FileKind::kJson:
+    case FileKind::kDotenv:
+    case FileKind::kCompose:
+    case FileKind::kServerless:
+    case FileKind::kPrisma:
+    case FileKind::kPackageJson:
+      return true;
+    case FileKind::kOther:
+      return IsDockerfile(abs_path);
+    case FileKind::kScript:
+      return EndsWith(abs_path, "/prisma.config.ts") || EndsWith(abs_path, "/prisma.config.js");
+    default:
+      return false;
+  }
+}
+
 ProjectFacts GatherProjectFacts(const std::vector<DiscoveredFile>& files) {
   ProjectFacts facts;
   // Serverless services first: the files they include are theirs, not
@@ -533,33 +555,12 @@ ProjectFacts GatherProjectFacts(const std::vector<DiscoveredFile>& files) {
   }
   for (const DiscoveredFile* file : order) {
     const DiscoveredFile& f = *file;
-    bool wanted = false;
-    switch (f.kind) {
-      case FileKind::kTerraform:
-      case FileKind::kTerraformJson:
-        wanted = !facts.lambda_project;
-        break;
-      case FileKind::kYaml:
-      case FileKind::kJson:
-        wanted = true;  // every template goes into the graph
-        break;
-      case FileKind::kDotenv:
-      case FileKind::kCompose:
-        wanted = true;
-        break;
-      case FileKind::kOther:
-        wanted = IsDockerfile(f.abs_path);
-        break;
-      case FileKind::kServerless:
-      case FileKind::kPrisma:
-      case FileKind::kPackageJson:
-        wanted = true;
-        break;
-      case FileKind::kScript:
-        wanted = EndsWith(f.abs_path, "/prisma.config.ts") || EndsWith(f.abs_path, "/prisma.config.js");
-        break;
-      default:
-        break;
+    bool wanted = MayHoldProjectFacts(f.abs_path, f.kind);
+    // Terraform: only for the Lambda marker here (the graph reads it all).
+    if (f.kind == FileKind::kTerraform || f.kind == FileKind::kTerraformJson) {
+      wanted = !facts.lambda_project;
+    } else if (f.kind == FileKind::kTerraformVars) {
+      wanted = false;
     }
     if (!wanted) continue;
     std::ifstream in(f.abs_path, std::ios::binary);

@@ -89,6 +89,10 @@ struct ProjectFacts {
 // files, CI files, Dockerfiles).
 ProjectFacts GatherProjectFacts(const std::vector<DiscoveredFile>& files);
 
+// Whether a file of this kind and path can be one of those: what the
+// project facts pass reads and the graph builders take in.
+bool MayHoldProjectFacts(std::string_view abs_path, FileKind kind);
+
 // The same from texts already in memory (tests).
 void AddProjectFacts(const DiscoveredFile& file, std::string_view text, ProjectFacts* facts);
 
