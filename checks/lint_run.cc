@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <functional>
 #include <set>
 
 #include "core/parallel.h"
@@ -77,7 +78,8 @@ LintRun RunLint(const LintOptions& options, const RuleRegistry& rules) {
     work.push_back(Work{&f, std::move(config)});
   }
 
-  run.facts = GatherProjectFacts(only_files && !context_files.empty() ? context_files : discovery.files);
+  run.facts = GatherProjectFacts(only_files && !context_files.empty() ? context_files : discovery.files,
+                                 options.jobs);
   const Linter linter(rules, run.facts, options.build_path);
   std::vector<FileResult> results(work.size());
   ParallelFor(work.size(), options.jobs, [&](size_t i) {
@@ -93,11 +95,9 @@ LintRun RunLint(const LintOptions& options, const RuleRegistry& rules) {
   if (only_files) {
     for (const DiscoveredFile& f : discovery.files) named.insert(f.abs_path);
   }
-  for (FileResult& r : linter.LintProject(&resolver, &run.notes)) {
-    if (only_files && !r.findings.empty() &&
-        !named.count(AbsolutePath(r.findings.front().location.file))) {
-      continue;
-    }
+  std::function<bool(const std::string&)> wanted;
+  if (only_files) wanted = [&named](const std::string& abs) { return named.count(abs) > 0; };
+  for (FileResult& r : linter.LintProject(&resolver, &run.notes, wanted)) {
     results.push_back(std::move(r));
   }
 

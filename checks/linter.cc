@@ -295,8 +295,9 @@ void Linter::MaskProjectFile(const DiscoveredFile& file, std::string_view text, 
   }
 }
 
-std::vector<FileResult> Linter::LintProject(ConfigResolver* resolver,
-                                            std::vector<RunNote>* notes) const {
+std::vector<FileResult> Linter::LintProject(
+    ConfigResolver* resolver, std::vector<RunNote>* notes,
+    const std::function<bool(const std::string&)>& wanted) const {
   // Every project check runs (a rule may be on for some folders and off for
   // others); FinishFindings keeps what each file's configuration enables.
   static const Config kAll;
@@ -321,6 +322,7 @@ std::vector<FileResult> Linter::LintProject(ConfigResolver* resolver,
   for (auto& [path, findings] : by_file) {
     DiscoveredFile file;
     file.abs_path = AbsolutePath(path);
+    if (wanted && !wanted(file.abs_path)) continue;
     file.path = path;
     file.kind = ClassifyPath(file.abs_path);
     std::ifstream in(file.abs_path, std::ios::binary);

@@ -4,6 +4,7 @@
 #ifndef RDSLINT_CHECKS_LINTER_H_
 #define RDSLINT_CHECKS_LINTER_H_
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -56,7 +57,11 @@ class Linter {
 
   // Runs the project-wide checks (CheckProject) once and finishes their
   // findings file by file, each under its own file's configuration.
-  std::vector<FileResult> LintProject(ConfigResolver* resolver, std::vector<RunNote>* notes) const;
+  // `wanted` (an absolute path), when given, picks the files whose findings
+  // are finished; the others are not even read.
+  std::vector<FileResult> LintProject(
+      ConfigResolver* resolver, std::vector<RunNote>* notes,
+      const std::function<bool(const std::string&)>& wanted = nullptr) const;
 
  private:
   // Marks the secrets of a file a project finding lands in, as the per-file
