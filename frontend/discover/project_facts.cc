@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <cctype>
 #include <fstream>
+#include <optional>
 #include <sstream>
+#include <thread>
 
 #include "core/source.h"
 #include "frontend/discover/discover.h"
@@ -323,8 +325,9 @@ void AddService(const DiscoveredFile& file, std::string_view text, ProjectFacts*
 }
 
 // Terraform: every .tf, .tf.json and .tfvars[.json] file of the run at
-// once, since a module is a folder and modules call each other.
-void AddTerraformGraph(const std::vector<DiscoveredFile>& files, ProjectFacts* facts) {
+// once, since a module is a folder and modules call each other. Depends on
+// nothing else the pass gathers, so it can run beside the rest.
+iac::Graph BuildTerraform(const std::vector<DiscoveredFile>& files) {
   std::vector<iac::tf::Input> inputs;
   for (const DiscoveredFile& f : files) {
     if (f.kind != FileKind::kTerraform && f.kind != FileKind::kTerraformJson &&
@@ -339,8 +342,12 @@ void AddTerraformGraph(const std::vector<DiscoveredFile>& files, ProjectFacts* f
     inputs.push_back(iac::tf::Input{f.path, f.abs_path, ss.str()});
     facts->line_starts[f.path] = LineStarts(inputs.back().text);
   }
-  if (inputs.empty()) return;
-  iac::Graph graph = iac::BuildTerraformGraph(std::move(inputs));
+  if (inputs.empty()) return iac::Graph();
+  return iac::BuildTerraformGraph(std::move(inputs));
+}
+
+// The Terraform graph joins the facts after every other file.
+void AddTerraformGraph(iac::Graph graph, ProjectFacts* facts) {
   if (!facts->lambda_project && !graph.functions.empty()) {
     const iac::Function& fn = graph.functions.front();
     facts->lambda_project = true;
@@ -535,15 +542,22 @@ bool MayHoldProjectFacts(std::string_view abs_path, FileKind kind) {
       return true;
     case FileKind::kOther:
       return IsDockerfile(abs_path);
-    case FileKind::kScript:
-      return EndsWith(abs_path, "/prisma.config.ts") || EndsWith(abs_path, "/prisma.config.js");
+    case FileKind::kScript:  // prisma.config.*, and the code facts of the project rules
+      return true;
     default:
       return false;
   }
 }
 
-ProjectFacts GatherProjectFacts(const std::vector<DiscoveredFile>& files) {
+ProjectFacts GatherProjectFacts(const std::vector<DiscoveredFile>& files, int jobs) {
   ProjectFacts facts;
+  // The Terraform graph (the costliest part) on a thread of its own when
+  // there are two jobs; the result is the same either way.
+  std::optional<iac::Graph> terraform;
+  std::thread terraform_thread;
+  if (jobs > 1) {
+    terraform_thread = std::thread([&terraform, &files] { terraform = BuildTerraform(files); });
+  }
   // Serverless services first: the files they include are theirs, not
   // templates of their own.
   std::vector<const DiscoveredFile*> order;
@@ -561,6 +575,8 @@ ProjectFacts GatherProjectFacts(const std::vector<DiscoveredFile>& files) {
       wanted = !facts.lambda_project;
     } else if (f.kind == FileKind::kTerraformVars) {
       wanted = false;
+    } else if (f.kind == FileKind::kScript) {  // the others: AddScript, below
+      wanted = EndsWith(f.abs_path, "/prisma.config.ts") || EndsWith(f.abs_path, "/prisma.config.js");
     }
     if (!wanted) continue;
     std::ifstream in(f.abs_path, std::ios::binary);
@@ -573,7 +589,12 @@ ProjectFacts GatherProjectFacts(const std::vector<DiscoveredFile>& files) {
       facts.line_starts[f.path] = LineStarts(text);
     }
   }
-  AddTerraformGraph(files, &facts);
+  if (terraform_thread.joinable()) {
+    terraform_thread.join();
+  } else {
+    terraform = BuildTerraform(files);
+  }
+  AddTerraformGraph(std::move(*terraform), &facts);
   // Scripts last: their facts use what Prisma reads, known by now.
   for (const DiscoveredFile& f : files) {
     if (f.kind != FileKind::kScript || EndsWith(f.abs_path, "/prisma.config.ts") ||

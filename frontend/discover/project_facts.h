@@ -87,7 +87,8 @@ struct ProjectFacts {
 // Reads the files of `files` that can tell (Terraform, YAML/JSON templates,
 // serverless.yml, *.prisma, prisma.config.ts, package.json, .env and compose
 // files, CI files, Dockerfiles).
-ProjectFacts GatherProjectFacts(const std::vector<DiscoveredFile>& files);
+// With `jobs` > 1 the Terraform graph is built on a second thread.
+ProjectFacts GatherProjectFacts(const std::vector<DiscoveredFile>& files, int jobs = 1);
 
 // Whether a file of this kind and path can be one of those: what the
 // project facts pass reads and the graph builders take in.
