@@ -80,6 +80,7 @@ LintRun RunLint(const LintOptions& options, const RuleRegistry& rules) {
 
   run.facts = GatherProjectFacts(only_files && !context_files.empty() ? context_files : discovery.files,
                                  options.jobs);
+  run.facts.graph.BuildIndex();  // complete now; the checks only read it
   const Linter linter(rules, run.facts, options.build_path);
   std::vector<FileResult> results(work.size());
   ParallelFor(work.size(), options.jobs, [&](size_t i) {

@@ -1,6 +1,7 @@
 #include "frontend/iac/graph.h"
 
 #include <iterator>
+#include <type_traits>
 
 namespace rdslint::iac {
 namespace {
@@ -70,7 +71,51 @@ const EnvVar* Function::Env(std::string_view name) const {
   return nullptr;
 }
 
+size_t Graph::NodeCount() const {
+  return databases.size() + parameter_groups.size() + proxies.size() + secrets.size() +
+         functions.size() + roles.size() + policies.size() + security_group_rules.size();
+}
+
+void Graph::BuildIndex() {
+  index_.clear();
+  auto add = [this](const auto& nodes) {
+    for (const auto& n : nodes) {
+      Indexed& e = index_[n.id];
+      if (!e.any) e.any = &n;
+      using T = std::decay_t<decltype(n)>;
+      if constexpr (std::is_same_v<T, Database>) {
+        if (!e.database) e.database = &n;
+      } else if constexpr (std::is_same_v<T, Role>) {
+        if (!e.role) e.role = &n;
+      } else if constexpr (std::is_same_v<T, Secret>) {
+        if (!e.secret) e.secret = &n;
+      }
+    }
+  };
+  // Find's order: the first node of the first kind that has the id.
+  add(databases);
+  add(parameter_groups);
+  add(proxies);
+  add(secrets);
+  add(functions);
+  add(roles);
+  add(policies);
+  add(security_group_rules);
+  indexed_for_ = this;
+  indexed_nodes_ = NodeCount();
+}
+
+const Graph::Indexed* Graph::Lookup(std::string_view id, bool* indexed) const {
+  *indexed = indexed_for_ == this && indexed_nodes_ == NodeCount();
+  if (!*indexed) return nullptr;
+  auto it = index_.find(id);
+  return it == index_.end() ? nullptr : &it->second;
+}
+
 const Node* Graph::Find(std::string_view id) const {
+  bool indexed;
+  if (const Indexed* e = Lookup(id, &indexed)) return e->any;
+  if (indexed) return nullptr;
   if (const Node* n = FindIn(databases, id)) return n;
   if (const Node* n = FindIn(parameter_groups, id)) return n;
   if (const Node* n = FindIn(proxies, id)) return n;
@@ -82,9 +127,24 @@ const Node* Graph::Find(std::string_view id) const {
   return nullptr;
 }
 
-const Database* Graph::FindDatabase(std::string_view id) const { return FindIn(databases, id); }
-const Role* Graph::FindRole(std::string_view id) const { return FindIn(roles, id); }
-const Secret* Graph::FindSecret(std::string_view id) const { return FindIn(secrets, id); }
+const Database* Graph::FindDatabase(std::string_view id) const {
+  bool indexed;
+  if (const Indexed* e = Lookup(id, &indexed)) return e->database;
+  return indexed ? nullptr : FindIn(databases, id);
+}
+
+const Role* Graph::FindRole(std::string_view id) const {
+  bool indexed;
+  if (const Indexed* e = Lookup(id, &indexed)) return e->role;
+  return indexed ? nullptr : FindIn(roles, id);
+}
+
+const Secret* Graph::FindSecret(std::string_view id) const {
+  bool indexed;
+  if (const Indexed* e = Lookup(id, &indexed)) return e->secret;
+  return indexed ? nullptr : FindIn(secrets, id);
+}
+
 const Node* Graph::Resolve(const Reference& ref) const { return Find(ref.node); }
 
 void Graph::Merge(Graph other) {

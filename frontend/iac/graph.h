@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -262,6 +263,25 @@ struct Graph {
   bool IsLambdaProject() const { return !functions.empty(); }
   // Appends another builder's graph (one repository, several flavours).
   void Merge(Graph other);
+
+  // Makes the Find functions look nodes up by id instead of scanning every
+  // node (the project checks resolve references by the thousand in a
+  // monorepo). Call after the last change: a graph changed, copied or moved
+  // since scans again, so the answer is always the same.
+  void BuildIndex();
+
+ private:
+  struct Indexed {
+    const Node* any = nullptr;  // the first node of any kind, in Find's order
+    const Database* database = nullptr;
+    const Role* role = nullptr;
+    const Secret* secret = nullptr;
+  };
+  const Indexed* Lookup(std::string_view id, bool* indexed) const;
+  size_t NodeCount() const;
+  std::unordered_map<std::string_view, Indexed> index_;
+  const Graph* indexed_for_ = nullptr;  // `this` when the index was built
+  size_t indexed_nodes_ = 0;
 };
 
 }  // namespace rdslint::iac

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 #include "frontend/discover/discover.h"
 #include "frontend/discover/project_facts.h"
@@ -77,3 +78,56 @@ TEST(ProjectGraphTest, AddProjectFactsFromText) {
 
 }  // namespace
 }  // namespace rdslint
+
+// The index answers exactly as the scan does (first node of the first kind
+// with the id), and a graph changed or copied since scans again.
+TEST(ProjectGraphTest, IndexedFindMatchesTheScan) {
+  for (const char* fixture : {"sam", "cfn-json", "serverless-v3", "serverless-v4", "cdk"}) {
+    ProjectFacts f = Gather(fixture);
+    const iac::Graph scan = f.graph;  // a copy: never indexed
+    f.graph.BuildIndex();
+    std::vector<std::string> ids = {"", "no-such-node"};
+    auto add = [&ids](const auto& nodes) {
+      for (const auto& n : nodes) ids.push_back(n.id);
+    };
+    add(scan.databases);
+    add(scan.proxies);
+    add(scan.secrets);
+    add(scan.functions);
+    add(scan.roles);
+    add(scan.policies);
+    add(scan.security_group_rules);
+    for (const std::string& id : ids) {
+      const iac::Node* a = f.graph.Find(id);
+      const iac::Node* b = scan.Find(id);
+      ASSERT_EQ(a == nullptr, b == nullptr) << fixture << " " << id;
+      if (a) EXPECT_EQ(a->type, b->type) << fixture << " " << id;
+      EXPECT_EQ(f.graph.FindDatabase(id) == nullptr, scan.FindDatabase(id) == nullptr) << id;
+      EXPECT_EQ(f.graph.FindRole(id) == nullptr, scan.FindRole(id) == nullptr) << id;
+      EXPECT_EQ(f.graph.FindSecret(id) == nullptr, scan.FindSecret(id) == nullptr) << id;
+    }
+    // Changed after indexing: the new node is found.
+    iac::Database extra;
+    extra.id = "added-after-the-index";
+    f.graph.databases.push_back(extra);
+    EXPECT_NE(f.graph.Find("added-after-the-index"), nullptr) << fixture;
+  }
+}
+
+// The Terraform graph built on a second thread joins the facts as on one.
+TEST(ProjectGraphTest, SameFactsForAnyJobs) {
+  const std::string root = std::string(RDSLINT_SOURCE_DIR) + "/testdata";
+  Discovery d = Discover({root}, DiscoverOptions{});
+  ProjectFacts one = GatherProjectFacts(d.files, 1);
+  ProjectFacts two = GatherProjectFacts(d.files, 2);
+  EXPECT_EQ(one.lambda_evidence, two.lambda_evidence);
+  ASSERT_EQ(one.graph.functions.size(), two.graph.functions.size());
+  for (size_t i = 0; i < one.graph.functions.size(); ++i) {
+    EXPECT_EQ(one.graph.functions[i].id, two.graph.functions[i].id);
+  }
+  ASSERT_EQ(one.graph.sources.size(), two.graph.sources.size());
+  for (size_t i = 0; i < one.graph.sources.size(); ++i) {
+    EXPECT_EQ(one.graph.sources[i].file, two.graph.sources[i].file);
+  }
+  EXPECT_EQ(one.graph.problems.size(), two.graph.problems.size());
+}
