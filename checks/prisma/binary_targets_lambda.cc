@@ -67,10 +67,18 @@ class PrismaBinaryTargetsLambdaCheck : public Check {
  public:
   PrismaBinaryTargetsLambdaCheck() : Check("prisma-binary-targets-lambda") {}
 
+  // The engines the project's functions need: once, not once per schema.
+  void Prepare(const ProjectFacts& project) override {
+    needed_ = NeededEngines(project.graph);
+    prepared_for_ = &project;
+  }
+
   void CheckPrisma(const PrismaFile& file, CheckContext& ctx) override {
     if (file.source != PrismaFile::Source::kSchema) return;
     const ProjectFacts& project = ctx.project();
-    const std::map<std::string, Need> needed = NeededEngines(project.graph);
+    const std::map<std::string, Need> computed =
+        prepared_for_ == &project ? std::map<std::string, Need>() : NeededEngines(project.graph);
+    const std::map<std::string, Need>& needed = prepared_for_ == &project ? needed_ : computed;
     if (needed.empty()) return;
     for (const prisma::Block& b : file.schema->blocks) {
       if (b.kind == prisma::BlockKind::kGenerator) CheckGenerator(b, needed, ctx);
@@ -158,6 +166,9 @@ class PrismaBinaryTargetsLambdaCheck : public Check {
       ctx.AddFix(f, "set binaryTargets for the Lambda engines", {{SourceRange{at, at}, line}});
     }
   }
+
+  std::map<std::string, Need> needed_;
+  const ProjectFacts* prepared_for_ = nullptr;
 };
 
 }  // namespace
