@@ -79,6 +79,9 @@ TEST(ProjectGraphTest, AddProjectFactsFromText) {
 }  // namespace
 }  // namespace rdslint
 
+namespace rdslint {
+namespace {
+
 // The index answers exactly as the scan does (first node of the first kind
 // with the id), and a graph changed or copied since scans again.
 TEST(ProjectGraphTest, IndexedFindMatchesTheScan) {
@@ -131,3 +134,6 @@ TEST(ProjectGraphTest, SameFactsForAnyJobs) {
   }
   EXPECT_EQ(one.graph.problems.size(), two.graph.problems.size());
 }
+
+}  // namespace
+}  // namespace rdslint
