@@ -90,6 +90,7 @@ Linter::Linter(const RuleRegistry& rules, const ProjectFacts& project, std::stri
     check_rules_.push_back(info);
     check->Prepare(project_);
   }
+  handlers_ = std::make_shared<const HandlerIndex>(project_);
   for (const iac::GraphSource& src : project_.graph.sources) {
     graph_files_[src.file].fingerprints.push_back(src.fingerprint);
   }
@@ -241,7 +242,8 @@ FileResult Linter::LintText(const DiscoveredFile& file, std::string_view text,
       pack_enabled("code") && script::MayConcernDatabase(text)) {
     if (const std::optional<script::Language> language = script::LanguageForPath(file.path)) {
       parsed.script_tree = script::SyntaxTree::Parse(text, *language);
-      parsed.script.emplace(PrepareScriptFile(*parsed.script_tree, file.path, project_, &mask));
+      parsed.script.emplace(PrepareScriptFile(*parsed.script_tree, file.path, project_, &mask,
+                                               handlers_.get()));
       // One note for the first place the grammar cannot read: a grammar can
       // lag the language, and the rules still read everything else.
       const RuleInfo* rule = rules_.Find("parse-error");

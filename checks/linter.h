@@ -22,7 +22,8 @@
 
 namespace rdslint {
 
-class CppAnalyzer;  // checks/cpp/cpp_file.h
+class CppAnalyzer;   // checks/cpp/cpp_file.h
+class HandlerIndex;  // checks/code/script_file.h
 
 struct FileResult {
   std::vector<Finding> findings;
@@ -86,6 +87,7 @@ class Linter {
   std::vector<const RuleInfo*> check_rules_;  // parallel to checks_
   std::shared_ptr<const CppAnalyzer> cpp_;    // clang, behind a clang-free interface
   std::unordered_map<std::string, GraphFile> graph_files_;
+  std::shared_ptr<const HandlerIndex> handlers_;  // the functions' handlers, by module
 };
 
 // A fingerprint that survives line moves and unrelated edits: the rule and

@@ -26,10 +26,26 @@ std::vector<std::string> GraphHandlerNames(const ProjectFacts& project, std::str
   return names;
 }
 
+HandlerIndex::HandlerIndex(const ProjectFacts& project) {
+  for (const iac::Function& fn : project.graph.functions) {
+    if (fn.handler.kind != iac::Value::Kind::kString || !fn.handler.holes.empty()) continue;
+    const std::string& h = fn.handler.text;
+    const size_t dot = h.rfind('.');
+    if (dot == std::string::npos || dot + 1 >= h.size()) continue;
+    by_stem_[std::string(Stem(std::string_view(h).substr(0, dot)))].push_back(h.substr(dot + 1));
+  }
+}
+
+std::vector<std::string> HandlerIndex::Names(std::string_view path) const {
+  auto it = by_stem_.find(std::string(Stem(path)));
+  return it == by_stem_.end() ? std::vector<std::string>() : it->second;
+}
+
 ScriptFile PrepareScriptFile(const script::SyntaxTree& tree, std::string_view path,
-                             const ProjectFacts& project, SecretMask* mask) {
+                             const ProjectFacts& project, SecretMask* mask,
+                             const HandlerIndex* handlers) {
   script::FactsOptions options;
-  options.handler_names = GraphHandlerNames(project, path);
+  options.handler_names = handlers ? handlers->Names(path) : GraphHandlerNames(project, path);
   options.prisma_env_vars.assign(project.prisma_env_vars.begin(), project.prisma_env_vars.end());
   options.uses_prisma = project.uses_prisma;
   ScriptFile file(tree, script::GatherCodeFacts(tree, options));

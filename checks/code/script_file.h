@@ -7,6 +7,7 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/secret_mask.h"
@@ -36,9 +37,22 @@ struct ScriptFile {
 // dist/handler.*: code is often built elsewhere than it is written).
 std::vector<std::string> GraphHandlerNames(const ProjectFacts& project, std::string_view path);
 
-// Gathers the facts of a parsed script and marks its literal secrets.
+// The same for every path, worked out once for a run: GraphHandlerNames
+// scans every function of the project for each script.
+class HandlerIndex {
+ public:
+  explicit HandlerIndex(const ProjectFacts& project);
+  std::vector<std::string> Names(std::string_view path) const;
+
+ private:
+  std::unordered_map<std::string, std::vector<std::string>> by_stem_;
+};
+
+// Gathers the facts of a parsed script and marks its literal secrets
+// (`handlers`: the run's index, else the functions are scanned).
 ScriptFile PrepareScriptFile(const script::SyntaxTree& tree, std::string_view path,
-                             const ProjectFacts& project, SecretMask* mask);
+                             const ProjectFacts& project, SecretMask* mask,
+                             const HandlerIndex* handlers = nullptr);
 
 }  // namespace rdslint
 

@@ -117,6 +117,11 @@ TEST(CodeChecksTest, HandlersNamedByTheProjectGraph) {
   project.graph.functions.push_back(fn);
   EXPECT_EQ(GraphHandlerNames(project, "src/app.ts"), std::vector<std::string>{"main"});
   EXPECT_TRUE(GraphHandlerNames(project, "src/other.ts").empty());
+  // The run's index answers the same.
+  const HandlerIndex index(project);
+  EXPECT_EQ(index.Names("src/app.ts"), GraphHandlerNames(project, "src/app.ts"));
+  EXPECT_EQ(index.Names("dist/app.js"), GraphHandlerNames(project, "dist/app.js"));
+  EXPECT_TRUE(index.Names("src/other.ts").empty());
   const std::string text =
       "import { PrismaClient } from '@prisma/client';\n"
       "export async function main() {\n  const p = new PrismaClient();\n  return p.user.count();\n}\n";
