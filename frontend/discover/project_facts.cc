@@ -327,7 +327,13 @@ void AddService(const DiscoveredFile& file, std::string_view text, ProjectFacts*
 // Terraform: every .tf, .tf.json and .tfvars[.json] file of the run at
 // once, since a module is a folder and modules call each other. Depends on
 // nothing else the pass gathers, so it can run beside the rest.
-iac::Graph BuildTerraform(const std::vector<DiscoveredFile>& files) {
+struct TerraformPart {
+  iac::Graph graph;
+  std::vector<std::pair<std::string, std::vector<uint32_t>>> line_starts;  // of each file read
+};
+
+TerraformPart BuildTerraform(const std::vector<DiscoveredFile>& files) {
+  TerraformPart out;
   std::vector<iac::tf::Input> inputs;
   for (const DiscoveredFile& f : files) {
     if (f.kind != FileKind::kTerraform && f.kind != FileKind::kTerraformJson &&
@@ -340,14 +346,16 @@ iac::Graph BuildTerraform(const std::vector<DiscoveredFile>& files) {
     std::stringstream ss;
     ss << in.rdbuf();
     inputs.push_back(iac::tf::Input{f.path, f.abs_path, ss.str()});
-    facts->line_starts[f.path] = LineStarts(inputs.back().text);
+    out.line_starts.emplace_back(f.path, LineStarts(inputs.back().text));
   }
-  if (inputs.empty()) return iac::Graph();
-  return iac::BuildTerraformGraph(std::move(inputs));
+  if (!inputs.empty()) out.graph = iac::BuildTerraformGraph(std::move(inputs));
+  return out;
 }
 
 // The Terraform graph joins the facts after every other file.
-void AddTerraformGraph(iac::Graph graph, ProjectFacts* facts) {
+void AddTerraformGraph(TerraformPart part, ProjectFacts* facts) {
+  for (auto& [path, starts] : part.line_starts) facts->line_starts[path] = std::move(starts);
+  iac::Graph& graph = part.graph;
   if (!facts->lambda_project && !graph.functions.empty()) {
     const iac::Function& fn = graph.functions.front();
     facts->lambda_project = true;
@@ -553,7 +561,7 @@ ProjectFacts GatherProjectFacts(const std::vector<DiscoveredFile>& files, int jo
   ProjectFacts facts;
   // The Terraform graph (the costliest part) on a thread of its own when
   // there are two jobs; the result is the same either way.
-  std::optional<iac::Graph> terraform;
+  std::optional<TerraformPart> terraform;
   std::thread terraform_thread;
   if (jobs > 1) {
     terraform_thread = std::thread([&terraform, &files] { terraform = BuildTerraform(files); });
