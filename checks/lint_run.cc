@@ -3,6 +3,8 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <chrono>
+#include <cstdio>
 #include <functional>
 #include <set>
 
@@ -84,8 +86,19 @@ LintRun RunLint(const LintOptions& options, const RuleRegistry& rules) {
   const Linter linter(rules, run.facts, options.build_path);
   std::vector<FileResult> results(work.size());
   ParallelFor(work.size(), options.jobs, [&](size_t i) {
+    const auto start = std::chrono::steady_clock::now();
     results[i] = options.stdin_text ? linter.LintText(*work[i].file, *options.stdin_text, *work[i].config)
                                     : linter.LintFile(*work[i].file, *work[i].config);
+    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                        std::chrono::steady_clock::now() - start)
+                        .count();
+    if (options.file_time_budget_ms > 0 && static_cast<uint64_t>(ms) > options.file_time_budget_ms) {
+      char msg[160];
+      snprintf(msg, sizeof msg,
+               "checking took %.1f s, over the per-file time budget of %.1f s (--file-time-budget)",
+               ms / 1000.0, options.file_time_budget_ms / 1000.0);
+      results[i].notes.push_back(RunNote{RunNote::Level::kWarning, work[i].file->path, 0, 0, msg});
+    }
   });
 
   // Rules over the whole project (the graph): once, after the files.

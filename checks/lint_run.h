@@ -26,6 +26,9 @@ struct LintOptions {
   // -p: the build folder whose compile_commands.json C++ files are parsed
   // with; "" to look one up from each file's folder, as clang-tidy does.
   std::string build_path;
+  // --file-time-budget: a file whose checking takes longer gets a warning
+  // note naming it and the time it took; the run goes on. 0: no budget.
+  uint64_t file_time_budget_ms = 30000;
 };
 
 struct LintRun {

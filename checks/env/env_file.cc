@@ -78,7 +78,9 @@ EnvFile PrepareEnvFile(const dotenv::Document& doc, EnvFile::Flavor flavor, Secr
     // the analyser unless the value has a scheme separator or a key=value.
     if (e.value.text.find("://") != std::string::npos ||
         e.value.text.find('=') != std::string::npos) {
-      v.conn = url::Analyze(e.value.text);
+      if (std::optional<url::ConnectionString> c = url::Analyze(e.value.text)) {
+        v.conn = std::make_unique<const url::ConnectionString>(std::move(*c));
+      }
     }
     if (IsSecretKey(e.key) && !e.value.text.empty()) mask->Add(e.value_range);
     // A password that is one reference (${DB_PASSWORD}) names no secret and

@@ -3,7 +3,7 @@
 #ifndef RDSLINT_CHECKS_ENV_ENV_FILE_H_
 #define RDSLINT_CHECKS_ENV_ENV_FILE_H_
 
-#include <optional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,7 +17,9 @@ namespace rdslint {
 struct EnvValue {
   const dotenv::Entry* entry = nullptr;
   // The connection string in the value, ranges relative to entry->value.text.
-  std::optional<url::ConnectionString> conn;
+  // On the heap: most values are none, and a file of many short entries
+  // must not cost a whole ConnectionString each (issue 11, memory).
+  std::unique_ptr<const url::ConnectionString> conn;
 
   // A range of the value's text mapped to the file.
   SourceRange ToSource(SourceRange in_value) const { return entry->value.ToSource(in_value); }

@@ -97,6 +97,17 @@ class DotenvParser {
 
 Document DotenvParser::Run() {
   size_t p = HasBom(t_) ? 3 : 0;
+  // Room for one entry a line holding '=' (an upper bound), reserved up
+  // front: a file of many short entries then costs one array, never the
+  // old and the new array together while it grows. Unused room is never
+  // touched, so it takes no memory.
+  size_t lines_with_equals = 0;
+  for (size_t q = p; q < n_;) {
+    const size_t eol = LineEnd(t_, q);
+    lines_with_equals += std::memchr(t_.data() + q, '=', eol - q) != nullptr;
+    q = eol + 1;
+  }
+  doc_.entries.reserve(lines_with_equals);
   while (p < n_) {
     size_t eol = LineEnd(t_, p);
     size_t next = eol < n_ ? eol + 1 : n_;

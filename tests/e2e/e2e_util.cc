@@ -1,5 +1,6 @@
 #include "tests/e2e/e2e_util.h"
 
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -17,6 +18,10 @@ std::string ReadAll(const std::string& path) {
 }
 
 void Write(const std::string& path, const std::string& text) {
+  // Parent folders are made as needed.
+  for (size_t slash = path.find('/', 1); slash != std::string::npos; slash = path.find('/', slash + 1)) {
+    mkdir(path.substr(0, slash).c_str(), 0755);
+  }
   std::ofstream(path, std::ios::binary) << text;
 }
 

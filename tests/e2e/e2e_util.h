@@ -16,6 +16,7 @@ struct Output {
 // Runs `command` with /bin/sh from the source folder.
 Output Shell(const std::string& command);
 std::string ReadAll(const std::string& path);
+// Writes `text` to `path`, making its parent folders.
 void Write(const std::string& path, const std::string& text);
 std::string TempDir();
 

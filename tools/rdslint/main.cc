@@ -53,6 +53,8 @@ Options:
                            (default), error; "none" never fails on findings
   -j, --jobs N             threads (default: the number of cores)
   --max-file-size SIZE     skip larger files with a note (default 10M)
+  --file-time-budget TIME  a warning naming each file whose checking takes
+                           longer (default 30s; 500ms, 2s; 0 for none)
   --no-gitignore           do not read .gitignore files
   --color WHEN             auto (default), always, never
   -q, --quiet              do not print run notes (skipped files)
@@ -85,6 +87,7 @@ struct Options {
   std::optional<Severity> fail_level = Severity::kWarning;
   int jobs = 0;
   uint64_t max_file_size = 10ull << 20;
+  uint64_t file_time_budget_ms = 30000;
   bool gitignore = true;
   std::string color = "auto";
   bool quiet = false;
@@ -111,6 +114,18 @@ std::optional<uint64_t> ParseSize(const std::string& s) {
   if (unit == "K" || unit == "KB" || unit == "k") return n << 10;
   if (unit == "M" || unit == "MB") return n << 20;
   if (unit == "G" || unit == "GB") return n << 30;
+  return std::nullopt;
+}
+
+// "10s", "500ms", "2" (seconds), "0": milliseconds.
+std::optional<uint64_t> ParseDuration(const std::string& s) {
+  if (s.empty()) return std::nullopt;
+  char* end = nullptr;
+  unsigned long long n = std::strtoull(s.c_str(), &end, 10);
+  if (end == s.c_str() || n > 86400000ull) return std::nullopt;
+  std::string unit(end);
+  if (unit == "ms") return n;
+  if (unit.empty() || unit == "s") return n * 1000;
   return std::nullopt;
 }
 
@@ -220,6 +235,11 @@ std::string ParseArgs(int argc, char** argv, Options* o) {
       std::optional<uint64_t> size = ParseSize(v);
       if (!size) return "--max-file-size needs a size such as 10M, 512K or 1000000";
       o->max_file_size = *size;
+    } else if (name == "--file-time-budget") {
+      if (!(err = need(&v)).empty()) return err;
+      std::optional<uint64_t> ms = ParseDuration(v);
+      if (!ms) return "--file-time-budget needs a time such as 10s, 500ms or 0";
+      o->file_time_budget_ms = *ms;
     } else if (name == "--color") {
       if (!(err = need(&o->color)).empty()) return err;
       if (o->color != "auto" && o->color != "always" && o->color != "never")
@@ -373,6 +393,7 @@ int Run(int argc, char** argv) {
   lint.tags = o.tags;
   lint.jobs = o.jobs > 0 ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
   lint.discover.max_file_size = o.max_file_size;
+  lint.file_time_budget_ms = o.file_time_budget_ms;
   lint.discover.respect_gitignore = o.gitignore;
   if (!o.build_path.empty()) {
     struct stat st;
