@@ -5,10 +5,11 @@
 namespace rdslint::script {
 namespace {
 
-// tree-sitter is close to linear, but error recovery on adversarial input can
-// be slow: past this, the file is reported as not parsed instead of hanging a
-// pre-commit hook.
-constexpr uint64_t kParseTimeoutMicros = 10'000'000;
+// tree-sitter parses about 5 MB/s, but its error recovery can take seconds
+// on a small broken file (a 1.5 KB one the fuzzer found took 10 s): past this
+// limit, half a second plus a microsecond a byte (1 MB/s), the file is
+// reported as not parsed instead of holding up a pre-commit hook.
+uint64_t ParseTimeoutMicros(size_t size) { return 500'000 + size; }
 constexpr size_t kMaxErrors = 8;
 
 struct ParserDeleter {
@@ -44,7 +45,7 @@ SyntaxTree SyntaxTree::Parse(std::string_view text, Language language) {
     tree.errors_.push_back(SyntaxError{SourceRange{}, GrammarAbiProblem(language)});
     return tree;
   }
-  ts_parser_set_timeout_micros(parser, kParseTimeoutMicros);
+  ts_parser_set_timeout_micros(parser, ParseTimeoutMicros(text.size()));
   tree.tree_ = ts_parser_parse_string(parser, nullptr, text.data(), static_cast<uint32_t>(text.size()));
   if (!tree.tree_) {
     ts_parser_reset(parser);
