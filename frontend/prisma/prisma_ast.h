@@ -118,6 +118,13 @@ struct Schema {
 
 std::string_view BlockKindName(BlockKind kind);
 
+// String escapes, shared by the schema parser and the prisma.config.ts
+// reader: a hex digit's value (-1 if not one), and a code point appended as
+// UTF-8 (U+FFFD for surrogates and values past U+10FFFF), each byte mapped
+// to `source`.
+int HexValue(char c);
+void AppendUtf8(uint32_t cp, uint32_t source, MappedText* out);
+
 }  // namespace rdslint::prisma
 
 #endif  // RDSLINT_FRONTEND_PRISMA_PRISMA_AST_H_

@@ -20,37 +20,6 @@ bool IsIdentStart(unsigned char c) {
 }
 bool IsIdentPart(unsigned char c) { return IsIdentStart(c) || (c >= '0' && c <= '9'); }
 
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-void AppendUtf8(uint32_t cp, uint32_t source, MappedText* out) {
-  if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
-  std::string bytes;
-  if (cp < 0x80) {
-    bytes.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    bytes.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    bytes.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    bytes.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    bytes.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    bytes.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    bytes.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    bytes.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    bytes.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    bytes.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-  for (char b : bytes) {
-    out->text.push_back(b);
-    out->offsets.push_back(source);
-  }
-}
-
 // TypeScript tokens, enough to find object literals and their values.
 class Lexer {
  public:

@@ -14,41 +14,6 @@ bool IsAlnum(char c) {
 // Prisma's identifiers: an ASCII letter or digit, then letters, digits, _ and -.
 bool IsIdentChar(char c) { return IsAlnum(c) || c == '_' || c == '-'; }
 
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-void AppendUtf8(uint32_t cp, uint32_t source, MappedText* out) {
-  char buf[4];
-  int n;
-  if (cp < 0x80) {
-    buf[0] = static_cast<char>(cp);
-    n = 1;
-  } else if (cp < 0x800) {
-    buf[0] = static_cast<char>(0xC0 | (cp >> 6));
-    buf[1] = static_cast<char>(0x80 | (cp & 0x3F));
-    n = 2;
-  } else if (cp < 0x10000) {
-    buf[0] = static_cast<char>(0xE0 | (cp >> 12));
-    buf[1] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    buf[2] = static_cast<char>(0x80 | (cp & 0x3F));
-    n = 3;
-  } else {
-    buf[0] = static_cast<char>(0xF0 | (cp >> 18));
-    buf[1] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    buf[2] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    buf[3] = static_cast<char>(0x80 | (cp & 0x3F));
-    n = 4;
-  }
-  for (int i = 0; i < n; ++i) {
-    out->text.push_back(buf[i]);
-    out->offsets.push_back(source);
-  }
-}
-
 BlockKind KindOf(std::string_view keyword) {
   if (keyword == "datasource") return BlockKind::kDatasource;
   if (keyword == "generator") return BlockKind::kGenerator;
