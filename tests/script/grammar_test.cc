@@ -69,7 +69,7 @@ TEST(GrammarTest, DeepNestingWalksWithoutRecursion) {
   const int n = 20000;
   const std::string text = "x = " + std::string(n, '[') + std::string(n, ']') + "\n";
   SyntaxTree tree = SyntaxTree::Parse(text, Language::kPython);
-  ASSERT_TRUE(tree.ok());
+  ASSERT_TRUE(tree.ok()) << (tree.errors().empty() ? "" : tree.errors().front().message);
   size_t nodes = 0, deepest = 0;
   Walk(tree.root(), [&](TSNode, const std::vector<TSNode>& ancestors) {
     ++nodes;
