@@ -80,8 +80,19 @@ LintRun RunLint(const LintOptions& options, const RuleRegistry& rules) {
     work.push_back(Work{&f, std::move(config)});
   }
 
+  // Scripts the per-file pass parses give their code facts from that parse
+  // (in parallel); the facts pass reads only the others (the rest of the
+  // repository when files are named one by one).
+  std::set<std::string> facts_from_lint;
+  for (const Work& w : work) {
+    if (w.file->kind == FileKind::kScript && Linter::WantsScriptFacts(rules, *w.config)) {
+      facts_from_lint.insert(w.file->abs_path);
+    }
+  }
   run.facts = GatherProjectFacts(only_files && !context_files.empty() ? context_files : discovery.files,
-                                 options.jobs);
+                                 options.jobs, [&facts_from_lint](const DiscoveredFile& f) {
+                                   return facts_from_lint.count(f.abs_path) > 0;
+                                 });
   run.facts.graph.BuildIndex();  // complete now; the checks only read it
   const Linter linter(rules, run.facts, options.build_path);
   std::vector<FileResult> results(work.size());
@@ -100,6 +111,14 @@ LintRun RunLint(const LintOptions& options, const RuleRegistry& rules) {
       results[i].notes.push_back(RunNote{RunNote::Level::kWarning, work[i].file->path, 0, 0, msg});
     }
   });
+
+  // The per-file pass's code facts join the facts pass's, in path order
+  // whatever pass read them.
+  for (FileResult& r : results) {
+    if (r.project_facts) run.facts.scripts.push_back(std::move(*r.project_facts));
+  }
+  std::stable_sort(run.facts.scripts.begin(), run.facts.scripts.end(),
+                   [](const ScriptFacts& a, const ScriptFacts& b) { return a.file < b.file; });
 
   // Rules over the whole project (the graph): once, after the files.
   // Files named one by one: the project rules still see the whole

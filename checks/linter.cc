@@ -12,6 +12,7 @@
 #include "checks/cpp/cpp_file.h"
 #include "checks/env/env_file.h"
 #include "checks/prisma/prisma_file.h"
+#include "checks/project/cpp_facts.h"
 #include "core/nolint.h"
 #include "core/secret_mask.h"
 #include "frontend/dotenv/dotenv.h"
@@ -33,7 +34,6 @@ struct ParsedFile {
   std::optional<PrismaFile> prisma;
   std::optional<CppFile> cpp;
   std::optional<script::SyntaxTree> script_tree;
-  std::optional<ScriptFile> script;
 };
 
 std::string_view TrimView(std::string_view s) {
@@ -225,7 +225,10 @@ FileResult Linter::LintText(const DiscoveredFile& file, std::string_view text,
     }
     return false;
   };
-  if (file.kind == FileKind::kCpp && pack_enabled("cpp")) {
+  // The project rules read what a C++ file says too (environment reads,
+  // secrets, IAM tokens, connection strings).
+  const bool cpp_project_facts = file.kind == FileKind::kCpp && WantsScriptFacts(rules_, config);
+  if (file.kind == FileKind::kCpp && (pack_enabled("cpp") || cpp_project_facts)) {
     CppAnalyzer::Result cpp = cpp_->Analyze(file.abs_path, text, &mask);
     for (const auto& [range, message] : cpp.errors) parse_error(range, message);
     for (const auto& [warning, message] : cpp.notes) {
@@ -233,28 +236,38 @@ FileResult Linter::LintText(const DiscoveredFile& file, std::string_view text,
                                      file.path, 0, 0, message});
     }
     parsed.cpp = std::move(cpp.file);
+    if (parsed.cpp && cpp_project_facts) {
+      result.project_facts = project::CppScriptFacts(*parsed.cpp, file.path, file.abs_path, std::string(text));
+    }
   }
 
   // TypeScript, JavaScript, Python: parsed only when a code rule is on and
   // the prefilter finds a token a code rule starts from (most files never
-  // reach the parser). prisma.config.ts belongs to the prisma pack.
-  if (file.kind == FileKind::kScript && !prisma::IsPrismaConfigPath(file.path) &&
-      pack_enabled("code") && script::MayConcernDatabase(text)) {
+  // reach the parser), or when a project rule is on and the script concerns
+  // the database (its facts then come from this parse, not a second one).
+  // prisma.config.ts belongs to the prisma pack.
+  const bool script_kind = file.kind == FileKind::kScript && !prisma::IsPrismaConfigPath(file.path);
+  const bool code_parse = script_kind && pack_enabled("code") && script::MayConcernDatabase(text);
+  const bool facts_parse = script_kind && WantsScriptFacts(rules_, config) && text.size() <= kMaxScriptFactsSize &&
+                           ScriptConcernsDatabase(text);
+  std::optional<ScriptFile> script;
+  if (code_parse || facts_parse) {
     if (const std::optional<script::Language> language = script::LanguageForPath(file.path)) {
       parsed.script_tree = script::SyntaxTree::Parse(text, *language);
-      parsed.script.emplace(PrepareScriptFile(*parsed.script_tree, file.path, project_, &mask,
-                                               handlers_.get()));
-      // One note for the first place the grammar cannot read: a grammar can
-      // lag the language, and the rules still read everything else.
-      const RuleInfo* rule = rules_.Find("parse-error");
-      if (!parsed.script_tree->errors().empty() && rule && config.Enabled(*rule)) {
-        const script::SyntaxError& e = parsed.script_tree->errors().front();
-        CheckContext ctx(file.path, *rule, config, project_, &raw);
-        ctx.Report(e.range, e.message + " (the code rules skip what they cannot read)",
-                   Severity::kNote);
-      }
+      script.emplace(PrepareScriptFile(*parsed.script_tree, file.path, project_, &mask, handlers_.get()));
     }
   }
+  if (script && code_parse) {
+    // One note for the first place the grammar cannot read: a grammar can
+    // lag the language, and the rules still read everything else.
+    const RuleInfo* rule = rules_.Find("parse-error");
+    if (!parsed.script_tree->errors().empty() && rule && config.Enabled(*rule)) {
+      const script::SyntaxError& e = parsed.script_tree->errors().front();
+      CheckContext ctx(file.path, *rule, config, project_, &raw);
+      ctx.Report(e.range, e.message + " (the code rules skip what they cannot read)", Severity::kNote);
+    }
+  }
+  const ScriptFile* code_file = code_parse && script ? &*script : nullptr;
 
   for (size_t i = 0; i < checks_.size(); ++i) {
     const RuleInfo& rule = *check_rules_[i];
@@ -263,11 +276,28 @@ FileResult Linter::LintText(const DiscoveredFile& file, std::string_view text,
     if (parsed.env) checks_[i]->CheckEnv(*parsed.env, ctx);
     if (parsed.cpp) checks_[i]->CheckCpp(*parsed.cpp, ctx);
     if (parsed.prisma) checks_[i]->CheckPrisma(*parsed.prisma, ctx);
-    if (parsed.script) checks_[i]->CheckScript(*parsed.script, ctx);
+    if (code_file) checks_[i]->CheckScript(*code_file, ctx);
+  }
+
+  if (facts_parse && script) {
+    ScriptFacts facts;
+    facts.file = file.path;
+    facts.abs_path = file.abs_path;
+    facts.text = std::string(text);
+    facts.facts = std::move(script->facts);
+    facts.relative_imports = RelativeImports(file.abs_path, text, parsed.script_tree->python());
+    result.project_facts = std::move(facts);
   }
 
   FinishFindings(file, text, config, &mask, std::move(raw), /*report_nolint_problems=*/true, &result);
   return result;
+}
+
+bool Linter::WantsScriptFacts(const RuleRegistry& rules, const Config& config) {
+  for (const RuleInfo& r : rules.rules()) {
+    if (r.pack == "project" && config.Enabled(r)) return true;
+  }
+  return false;
 }
 
 void Linter::MaskProjectFile(const DiscoveredFile& file, std::string_view text, SecretMask* mask) const {

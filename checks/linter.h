@@ -29,6 +29,11 @@ struct FileResult {
   std::vector<Finding> findings;
   std::vector<RunNote> notes;
   bool read = false;  // the file was read and checked
+  // A script's or C++ file's facts for the project rules: they come from
+  // the per-file pass's parse (clang and tree-sitter run once a file, in
+  // parallel) and join the project facts after it (RunLint), before the
+  // project rules run.
+  std::optional<ScriptFacts> project_facts;
 };
 
 class Linter {
@@ -41,6 +46,9 @@ class Linter {
 
   // Whether any pack reads files of this kind (others are not even read).
   static bool Lintable(FileKind kind);
+  // Whether LintText gives a script's code facts for the project rules
+  // (FileResult::project_facts) under `config`: a project rule is on.
+  static bool WantsScriptFacts(const RuleRegistry& rules, const Config& config);
 
   FileResult LintFile(const DiscoveredFile& file, const Config& config) const;
   FileResult LintText(const DiscoveredFile& file, std::string_view text,

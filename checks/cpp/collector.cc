@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 
 #include "checks/cpp/stores.h"
 #include "clang/AST/ExprCXX.h"
@@ -54,6 +55,25 @@ bool IsPasswordLikeName(std::string name) {
   for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   for (const char* w : {"password", "passwd", "pwd", "secret", "token", "apikey", "api_key"}) {
     if (name.find(w) != std::string::npos) return true;
+  }
+  return false;
+}
+
+// GetSecretValue (and its Callable/Async forms) and GenerateConnectAuthToken.
+bool IsCredentialApi(const FunctionDecl* fd) {
+  const auto* method = dyn_cast<CXXMethodDecl>(fd);
+  if (!method || !method->getIdentifier()) return false;
+  const std::string owner = method->getParent()->getQualifiedNameAsString();
+  return (owner == "Aws::SecretsManager::SecretsManagerClient" &&
+          method->getName().startswith("GetSecretValue")) ||
+         (owner == "Aws::RDS::RDSClient" && method->getName() == "GenerateConnectAuthToken");
+}
+
+bool MethodNamed(const CXXMemberCallExpr* mc, std::initializer_list<llvm::StringRef> names) {
+  const CXXMethodDecl* m = mc->getMethodDecl();
+  if (!m || !m->getIdentifier()) return false;
+  for (llvm::StringRef n : names) {
+    if (m->getName() == n) return true;
   }
   return false;
 }
@@ -162,7 +182,11 @@ void Collector::OnMatch(const MatchFinder::MatchResult& result) {
   const auto* call = nodes.getNodeAs<CallExpr>("call");
   if (!call || isa<CXXOperatorCallExpr>(call)) return;
   const FunctionDecl* callee = call->getDirectCallee();
-  if (callee) call_sites_[callee->getCanonicalDecl()].push_back(call);
+  if (callee) {
+    call_sites_[callee->getCanonicalDecl()].push_back(call);
+    if (!EnvVariableRead(call).empty()) env_calls_.push_back(call);
+    if (IsCredentialApi(callee) && isa<CXXMemberCallExpr>(call)) credential_calls_.push_back(call);
+  }
 
   if (const auto* mc = dyn_cast<CXXMemberCallExpr>(call)) {
     const CXXMethodDecl* m = mc->getMethodDecl();
@@ -356,8 +380,89 @@ void Collector::CollectSecrets(ASTContext& context) {
   }
 }
 
+// The SecretId a GetSecretValueRequest carries: given in the expression
+// itself (GetSecretValueRequest().WithSecretId(id)), or set on the variable
+// by SetSecretId/WithSecretId before the call (the last such write), or in
+// the variable's initialiser.
+const Expr* Collector::SecretIdOf(const Expr* request, const CallExpr* use,
+                                  const SourceManager& sm) const {
+  const Expr* e = request;
+  for (int hops = 0; e && hops < 16; ++hops) {
+    e = e->IgnoreParens()->IgnoreImplicit();
+    if (const auto* construct = dyn_cast<CXXConstructExpr>(e)) {
+      if (construct->getNumArgs() != 1 || !construct->getConstructor()->isCopyOrMoveConstructor()) return nullptr;
+      e = construct->getArg(0);
+      continue;
+    }
+    if (const auto* mc = dyn_cast<CXXMemberCallExpr>(e)) {
+      if (MethodNamed(mc, {"WithSecretId"}) && mc->getNumArgs() == 1) return mc->getArg(0);
+      e = mc->getImplicitObjectArgument();  // .WithVersionStage(...) further down the chain
+      continue;
+    }
+    const auto* ref = dyn_cast<DeclRefExpr>(e);
+    const auto* var = ref ? dyn_cast<VarDecl>(ref->getDecl()) : nullptr;
+    if (!var) return nullptr;
+    const Expr* last = nullptr;
+    if (auto it = writes_.find(var->getCanonicalDecl()); it != writes_.end()) {
+      for (const Write& w : it->second) {
+        const auto* mc = dyn_cast<CXXMemberCallExpr>(w.node);
+        if (!mc || !w.path.empty() || mc->getNumArgs() != 1 || !MethodNamed(mc, {"SetSecretId", "WithSecretId"}) ||
+            !sm.isBeforeInTranslationUnit(mc->getBeginLoc(), use->getBeginLoc())) {
+          continue;
+        }
+        if (!last || sm.isBeforeInTranslationUnit(last->getBeginLoc(), mc->getBeginLoc())) last = mc->getArg(0);
+      }
+    }
+    if (last) return last;
+    e = var->getInit();
+  }
+  return nullptr;
+}
+
+void Collector::CollectProjectCalls(ASTContext& context) {
+  const SourceManager& sm = context.getSourceManager();
+  std::set<std::pair<unsigned, uint32_t>> seen;  // template instantiations repeat a call
+  // The file a call is written in and its range there, the first time it
+  // is met in a file whose facts are wanted.
+  const auto place = [&](const CallExpr* call, FileID* fid) -> std::optional<SourceRange> {
+    *fid = sm.getFileID(sm.getExpansionLoc(call->getBeginLoc()));
+    if (fid->isInvalid() || (main_file_only_ && *fid != sm.getMainFileID())) return std::nullopt;
+    std::optional<SourceRange> where = Evaluator(context, *fid, writes_).Range(call->getSourceRange());
+    if (!where || !seen.insert({fid->getHashValue(), where->begin}).second) return std::nullopt;
+    return where;
+  };
+  FileID fid;
+  for (const CallExpr* call : env_calls_) {
+    if (const std::optional<SourceRange> where = place(call, &fid)) {
+      FileFor(fid).env_reads.push_back(CppEnvRead{EnvVariableRead(call), *where});
+    }
+  }
+  for (const CallExpr* call : credential_calls_) {
+    const std::optional<SourceRange> where = place(call, &fid);
+    if (!where) continue;
+    Evaluator eval(context, fid, writes_);
+    const auto* mc = cast<CXXMemberCallExpr>(call);
+    CppCredentialCall c;
+    c.iam_token = MethodNamed(mc, {"GenerateConnectAuthToken"});
+    c.call = *where;
+    c.callee = eval.Range(mc->getCallee()->getSourceRange()).value_or(*where);
+    const auto argument = [&](const Expr* e) {
+      return CppArgument{eval.Eval(e), eval.Range(e->getSourceRange()).value_or(*where)};
+    };
+    if (c.iam_token && call->getNumArgs() >= 4) {
+      // GenerateConnectAuthToken(host, region, port, user)
+      c.host = argument(call->getArg(0));
+      c.id = argument(call->getArg(3));
+    } else if (!c.iam_token && call->getNumArgs() >= 1) {
+      if (const Expr* id = SecretIdOf(call->getArg(0), call, sm)) c.id = argument(id);
+    }
+    FileFor(fid).credential_calls.push_back(std::move(c));
+  }
+}
+
 std::vector<std::pair<FileID, CppFile>> Collector::Finish(ASTContext& context) {
   for (const Call& call : calls_) CollectConnection(context, call);
+  CollectProjectCalls(context);
   CollectStores(context);
   CollectSecrets(context);
   std::vector<std::pair<FileID, CppFile>> out;

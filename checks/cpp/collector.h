@@ -44,10 +44,17 @@ class Collector {
   void CollectConnection(clang::ASTContext& context, const Call& call);
   void CollectStores(clang::ASTContext& context);
   void CollectSecrets(clang::ASTContext& context);
+  void CollectProjectCalls(clang::ASTContext& context);
+  const clang::Expr* SecretIdOf(const clang::Expr* request, const clang::CallExpr* use,
+                                const clang::SourceManager& sm) const;
 
   const bool main_file_only_;
   std::vector<Call> calls_;
   std::vector<const clang::VarDecl*> initialised_;
+  // Environment reads, Secrets Manager reads and IAM tokens: the facts the
+  // project rules join with the IaC graph.
+  std::vector<const clang::CallExpr*> env_calls_;
+  std::vector<const clang::CallExpr*> credential_calls_;
   WriteIndex writes_;
   std::set<const clang::Expr*> seen_writes_;
   // Call sites of each function (canonical declaration), to tell code that

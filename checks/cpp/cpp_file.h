@@ -31,6 +31,9 @@ struct CppHole {
   std::optional<SourceRange> source;  // the expression, when it is in this file
   std::string name;    // "db_password", "config.password", "getenv()"; never a literal
   std::string callee;  // qualified name when the hole is a call's result, else ""
+  // The environment variable it reads: getenv("DB_HOST"), directly or
+  // through a variable it initialises; else "".
+  std::string env_name;
 };
 
 // The value of a C++ string expression with, for each byte, where it is
@@ -93,9 +96,33 @@ struct CppCredentialStore {
   std::string how;       // "initialised once", "filled once behind 'if (password.empty())'", ...
 };
 
+// An environment variable read by name: getenv("DB_SECRET_ARN"),
+// std::getenv, secure_getenv, Aws::Environment::GetEnv.
+struct CppEnvRead {
+  std::string name;
+  SourceRange where;  // the call
+};
+
+// A Secrets Manager read or an RDS IAM token being signed, with what names
+// the credential (the request's SecretId; the token's user and host), for
+// the project rules. A part the file does not say is left out.
+struct CppArgument {
+  CppString value;
+  SourceRange where;  // the expression (in this file), else the call
+};
+struct CppCredentialCall {
+  bool iam_token = false;
+  SourceRange call;
+  SourceRange callee;  // `client.GetSecretValue`, `rds.GenerateConnectAuthToken`
+  std::optional<CppArgument> id;    // SecretId, or the token's user
+  std::optional<CppArgument> host;  // the token's host
+};
+
 struct CppFile {
   std::vector<CppConnection> connections;
   std::vector<CppCredentialStore> credential_stores;
+  std::vector<CppEnvRead> env_reads;
+  std::vector<CppCredentialCall> credential_calls;
   // Spans of this file that hold secrets (passwords in connection strings,
   // literals of password-like variables): masked in every output.
   std::vector<SourceRange> secrets;

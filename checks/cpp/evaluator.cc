@@ -48,6 +48,19 @@ std::string CalleeName(const CallExpr* call) {
 
 }  // namespace
 
+std::string EnvVariableRead(const CallExpr* call) {
+  const FunctionDecl* fd = call->getDirectCallee();
+  if (!fd || call->getNumArgs() < 1) return "";
+  const std::string name = fd->getQualifiedNameAsString();
+  if (name != "getenv" && name != "std::getenv" && name != "secure_getenv" &&
+      name != "Aws::Environment::GetEnv") {
+    return "";
+  }
+  const auto* literal = dyn_cast<StringLiteral>(StripValue(call->getArg(0)));
+  if (!literal || literal->getCharByteWidth() != 1) return "";
+  return literal->getString().str();
+}
+
 const Expr* StripValue(const Expr* e) {
   while (e) {
     const Expr* before = e;
@@ -180,7 +193,10 @@ CppHole Evaluator::Hole(const Expr* e) {
   hole.name = ExpressionName(e);
   if (e) {
     hole.source = Range(e->getSourceRange());
-    if (const auto* call = dyn_cast<CallExpr>(StripValue(e))) hole.callee = CalleeName(call);
+    if (const auto* call = dyn_cast<CallExpr>(StripValue(e))) {
+      hole.callee = CalleeName(call);
+      hole.env_name = EnvVariableRead(call);
+    }
   }
   return hole;
 }
@@ -268,6 +284,7 @@ void Evaluator::AppendVariable(const DeclRefExpr* ref, const VarDecl* var, CppSt
         value.holes[0].in_text.end == value.text.size()) {
       CppHole hole = Hole(ref);
       hole.callee = value.holes[0].callee;
+      hole.env_name = value.holes[0].env_name;
       out->AppendHole(std::move(hole));
       return;
     }

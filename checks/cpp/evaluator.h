@@ -54,6 +54,11 @@ const clang::Expr* StripValue(const clang::Expr* e);
 // "cfg.password", "getenv()"); never contains literal text.
 std::string ExpressionName(const clang::Expr* e);
 
+// The variable an environment read names: "DB_HOST" for getenv("DB_HOST"),
+// std::getenv, secure_getenv and Aws::Environment::GetEnv; "" for any
+// other call, or a name that is not a literal.
+std::string EnvVariableRead(const clang::CallExpr* call);
+
 class Evaluator {
  public:
   // Offsets in `file` are kept; bytes spelled elsewhere get none.

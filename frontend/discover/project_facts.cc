@@ -9,6 +9,7 @@
 #include <sstream>
 #include <thread>
 
+#include "core/parallel.h"
 #include "core/source.h"
 #include "frontend/discover/discover.h"
 #include "frontend/dotenv/dotenv.h"
@@ -367,6 +368,8 @@ void AddTerraformGraph(TerraformPart part, ProjectFacts* facts) {
 // Scripts the project rules read: those the code rules' prefilter passes,
 // and those that read a database setting from the environment
 // (`process.env.DB_SECRET_ARN` in a config module).
+}  // namespace
+
 bool ScriptConcernsDatabase(std::string_view text) {
   static const RE2 env_read(
       R"((?:process\.env|os\.environ|getenv)\W{0,4}[A-Za-z_]*(?:DB|DATABASE|PG|POSTGRES|RDS|SECRET))");
@@ -419,23 +422,27 @@ std::vector<std::string> RelativeImports(const std::string& abs_path, std::strin
   return out;
 }
 
-void AddScript(const DiscoveredFile& file, std::string text, ProjectFacts* facts) {
-  if (!ScriptConcernsDatabase(text)) return;
+namespace {
+
+// A script's code facts; `facts` is only read (several threads call this).
+std::optional<ScriptFacts> ScriptFactsOf(const DiscoveredFile& file, std::string text,
+                                         const ProjectFacts& facts) {
+  if (!ScriptConcernsDatabase(text)) return std::nullopt;
   const std::optional<script::Language> language = script::LanguageForPath(file.path);
-  if (!language) return;
+  if (!language) return std::nullopt;
   ScriptFacts s;
   s.file = file.path;
   s.abs_path = file.abs_path;
   {
     const script::SyntaxTree tree = script::SyntaxTree::Parse(text, *language);
     script::FactsOptions options;
-    options.prisma_env_vars.assign(facts->prisma_env_vars.begin(), facts->prisma_env_vars.end());
-    options.uses_prisma = facts->uses_prisma;
+    options.prisma_env_vars.assign(facts.prisma_env_vars.begin(), facts.prisma_env_vars.end());
+    options.uses_prisma = facts.uses_prisma;
     s.facts = script::GatherCodeFacts(tree, options);
     s.relative_imports = RelativeImports(file.abs_path, text, tree.python());
   }
   s.text = std::move(text);
-  facts->scripts.push_back(std::move(s));
+  return s;
 }
 
 }  // namespace
@@ -557,7 +564,8 @@ bool MayHoldProjectFacts(std::string_view abs_path, FileKind kind) {
   }
 }
 
-ProjectFacts GatherProjectFacts(const std::vector<DiscoveredFile>& files, int jobs) {
+ProjectFacts GatherProjectFacts(const std::vector<DiscoveredFile>& files, int jobs,
+                                const std::function<bool(const DiscoveredFile&)>& scripts_elsewhere) {
   ProjectFacts facts;
   // The Terraform graph (the costliest part) on a thread of its own when
   // there are two jobs; the result is the same either way.
@@ -583,7 +591,7 @@ ProjectFacts GatherProjectFacts(const std::vector<DiscoveredFile>& files, int jo
       wanted = !facts.lambda_project;
     } else if (f.kind == FileKind::kTerraformVars) {
       wanted = false;
-    } else if (f.kind == FileKind::kScript) {  // the others: AddScript, below
+    } else if (f.kind == FileKind::kScript) {  // the others: ScriptFactsOf, below
       wanted = EndsWith(f.abs_path, "/prisma.config.ts") || EndsWith(f.abs_path, "/prisma.config.js");
     }
     if (!wanted) continue;
@@ -603,17 +611,28 @@ ProjectFacts GatherProjectFacts(const std::vector<DiscoveredFile>& files, int jo
     terraform = BuildTerraform(files);
   }
   AddTerraformGraph(std::move(*terraform), &facts);
-  // Scripts last: their facts use what Prisma reads, known by now.
+  // Scripts last: their facts use what Prisma reads, known by now. Parsed
+  // on `jobs` threads (the slowest part of the pass when files are named
+  // one by one, since the rest of the repository is read for its facts).
+  std::vector<const DiscoveredFile*> scripts;
   for (const DiscoveredFile& f : files) {
     if (f.kind != FileKind::kScript || EndsWith(f.abs_path, "/prisma.config.ts") ||
-        EndsWith(f.abs_path, "/prisma.config.js") || f.size > (2 << 20)) {
+        EndsWith(f.abs_path, "/prisma.config.js") || f.size > kMaxScriptFactsSize ||
+        (scripts_elsewhere && scripts_elsewhere(f))) {
       continue;
     }
-    std::ifstream in(f.abs_path, std::ios::binary);
-    if (!in) continue;
+    scripts.push_back(&f);
+  }
+  std::vector<std::optional<ScriptFacts>> parsed(scripts.size());
+  ParallelFor(scripts.size(), jobs, [&](size_t i) {
+    std::ifstream in(scripts[i]->abs_path, std::ios::binary);
+    if (!in) return;
     std::stringstream ss;
     ss << in.rdbuf();
-    AddScript(f, ss.str(), &facts);
+    parsed[i] = ScriptFactsOf(*scripts[i], ss.str(), facts);
+  });
+  for (std::optional<ScriptFacts>& s : parsed) {
+    if (s) facts.scripts.push_back(std::move(*s));
   }
   return facts;
 }

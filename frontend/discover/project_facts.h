@@ -6,6 +6,8 @@
 #ifndef RDSLINT_FRONTEND_DISCOVER_PROJECT_FACTS_H_
 #define RDSLINT_FRONTEND_DISCOVER_PROJECT_FACTS_H_
 
+#include <cstdint>
+#include <functional>
 #include <map>
 #include <set>
 #include <string>
@@ -86,9 +88,24 @@ struct ProjectFacts {
 
 // Reads the files of `files` that can tell (Terraform, YAML/JSON templates,
 // serverless.yml, *.prisma, prisma.config.ts, package.json, .env and compose
-// files, CI files, Dockerfiles).
+// files, CI files, Dockerfiles, scripts).
 // With `jobs` > 1 the Terraform graph is built on a second thread.
-ProjectFacts GatherProjectFacts(const std::vector<DiscoveredFile>& files, int jobs = 1);
+// `scripts_elsewhere`: the scripts whose facts the caller adds itself (the
+// linter's per-file pass parses them anyway, in parallel): not read here.
+ProjectFacts GatherProjectFacts(
+    const std::vector<DiscoveredFile>& files, int jobs = 1,
+    const std::function<bool(const DiscoveredFile&)>& scripts_elsewhere = nullptr);
+
+// Scripts larger than this give no code facts for the project rules.
+inline constexpr uint64_t kMaxScriptFactsSize = 2 << 20;
+
+// Whether a script's facts matter to the project rules: the code prefilter
+// passes, or it reads a DB/DATABASE/PG/POSTGRES/RDS/SECRET variable.
+bool ScriptConcernsDatabase(std::string_view text);
+
+// Modules a script imports by relative path ('./db', `from .db import`), as
+// absolute paths without extension.
+std::vector<std::string> RelativeImports(const std::string& abs_path, std::string_view text, bool python);
 
 // Whether a file of this kind and path can be one of those: what the
 // project facts pass reads and the graph builders take in.
