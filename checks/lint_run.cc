@@ -8,6 +8,7 @@
 #include <functional>
 #include <set>
 
+#include "checks/project/project_common.h"
 #include "core/parallel.h"
 
 namespace rdslint {
@@ -89,11 +90,36 @@ LintRun RunLint(const LintOptions& options, const RuleRegistry& rules) {
       facts_from_lint.insert(w.file->abs_path);
     }
   }
+  // (Named scripts are read by the facts pass too, not parsed: what links
+  // them to functions decides which other scripts matter.)
+  std::function<bool(const DiscoveredFile&)> scripts_elsewhere;
+  if (!only_files) {
+    scripts_elsewhere = [&facts_from_lint](const DiscoveredFile& f) { return facts_from_lint.count(f.abs_path) > 0; };
+  }
   run.facts = GatherProjectFacts(only_files && !context_files.empty() ? context_files : discovery.files,
-                                 options.jobs, [&facts_from_lint](const DiscoveredFile& f) {
-                                   return facts_from_lint.count(f.abs_path) > 0;
-                                 });
+                                 options.jobs, scripts_elsewhere, /*defer_scripts=*/true);
   run.facts.graph.BuildIndex();  // complete now; the checks only read it
+  // Files named one by one: of the rest of the repository's scripts, only
+  // those the named files' project findings depend on are parsed.
+  // (A named C++ file is not in the facts pass, so its functions are not
+  // known here: then every script is parsed.)
+  std::set<std::string> named;
+  bool named_cpp = false;
+  if (only_files) {
+    for (const DiscoveredFile& f : discovery.files) {
+      named.insert(f.abs_path);
+      named_cpp |= f.kind == FileKind::kCpp;
+    }
+  }
+  std::optional<std::set<const ScriptFacts*>> needed;
+  if (only_files && !named_cpp) needed = project::ScriptsNeededFor(project::ProjectIndex(run.facts), named);
+  std::set<std::string> needed_paths;
+  if (needed) {
+    for (const ScriptFacts* s : *needed) needed_paths.insert(s->abs_path);
+  }
+  ParseDeferredScripts(&run.facts, options.jobs, [&](const ScriptFacts& s) {
+    return !facts_from_lint.count(s.abs_path) && (!needed || needed_paths.count(s.abs_path) > 0);
+  });
   const Linter linter(rules, run.facts, options.build_path);
   std::vector<FileResult> results(work.size());
   ParallelFor(work.size(), options.jobs, [&](size_t i) {
@@ -124,10 +150,6 @@ LintRun RunLint(const LintOptions& options, const RuleRegistry& rules) {
   // Files named one by one: the project rules still see the whole
   // repository, but report only in the files asked about (pre-commit shows
   // the staged files' findings, as clang-tidy shows the named file's).
-  std::set<std::string> named;
-  if (only_files) {
-    for (const DiscoveredFile& f : discovery.files) named.insert(f.abs_path);
-  }
   std::function<bool(const std::string&)> wanted;
   if (only_files) wanted = [&named](const std::string& abs) { return named.count(abs) > 0; };
   for (FileResult& r : linter.LintProject(&resolver, &run.notes, wanted)) {

@@ -157,6 +157,32 @@ std::string ProjectIndex::Where(const ScriptFacts& s, uint32_t offset) const {
   return s.file + ":" + std::to_string(s.LineOf(offset));
 }
 
+std::optional<std::set<const ScriptFacts*>> ScriptsNeededFor(const ProjectIndex& index,
+                                                             const std::set<std::string>& named) {
+  std::set<const iac::Function*> functions;
+  std::set<const ScriptFacts*> needed;
+  for (const ScriptFacts& s : index.facts().scripts) {
+    if (!named.count(s.abs_path)) continue;
+    const std::vector<FunctionLink>& links = index.LinksOf(s);
+    if (links.empty()) return std::nullopt;
+    needed.insert(&s);
+    for (const FunctionLink& l : links) functions.insert(l.function);
+  }
+  for (const iac::Function& fn : index.graph().functions) {
+    bool touched = named.count(AbsolutePath(fn.origin.file)) > 0;
+    for (const iac::EnvVar& e : fn.environment) {
+      touched |= !e.name_origin.file.empty() && named.count(AbsolutePath(e.name_origin.file)) > 0;
+    }
+    if (touched) functions.insert(&fn);
+  }
+  for (const ScriptFacts& s : index.facts().scripts) {
+    for (const FunctionLink& l : index.LinksOf(s)) {
+      if (functions.count(l.function)) needed.insert(&s);
+    }
+  }
+  return needed;
+}
+
 std::string FunctionText(const ProjectIndex& index, const iac::Function& fn) {
   return iacrules::NodeName(fn) + " (" + index.Where(fn.origin) + ")";
 }

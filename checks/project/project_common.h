@@ -8,6 +8,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <tuple>
 #include <string>
 #include <string_view>
@@ -51,6 +52,17 @@ class ProjectIndex {
   const ProjectFacts& facts_;
   std::map<const ScriptFacts*, std::vector<FunctionLink>> links_;
 };
+
+// The scripts the project rules read to judge the files `named` (absolute
+// paths) and no others, as `rdslint FILE...` does: a named script, the
+// scripts that run in the same functions as a named script (one of them may
+// set a variable the named one reads) and those of the functions a named
+// IaC file defines or sets the environment of (their secrets are reported
+// there). Nullopt when every script is needed: a named script no function
+// is linked to is judged against all of them. Linking needs only paths and
+// imports, so `index` may be built over scripts not parsed yet.
+std::optional<std::set<const ScriptFacts*>> ScriptsNeededFor(const ProjectIndex& index,
+                                                             const std::set<std::string>& named);
 
 // "aws_lambda_function.api (infra/main.tf:58)"
 std::string FunctionText(const ProjectIndex& index, const iac::Function& fn);

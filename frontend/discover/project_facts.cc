@@ -424,25 +424,32 @@ std::vector<std::string> RelativeImports(const std::string& abs_path, std::strin
 
 namespace {
 
-// A script's code facts; `facts` is only read (several threads call this).
-std::optional<ScriptFacts> ScriptFactsOf(const DiscoveredFile& file, std::string text,
-                                         const ProjectFacts& facts) {
+// A script that concerns the database, with its relative imports, not yet
+// parsed.
+std::optional<ScriptFacts> DeferredScript(const DiscoveredFile& file, std::string text) {
   if (!ScriptConcernsDatabase(text)) return std::nullopt;
   const std::optional<script::Language> language = script::LanguageForPath(file.path);
   if (!language) return std::nullopt;
   ScriptFacts s;
   s.file = file.path;
   s.abs_path = file.abs_path;
-  {
-    const script::SyntaxTree tree = script::SyntaxTree::Parse(text, *language);
-    script::FactsOptions options;
-    options.prisma_env_vars.assign(facts.prisma_env_vars.begin(), facts.prisma_env_vars.end());
-    options.uses_prisma = facts.uses_prisma;
-    s.facts = script::GatherCodeFacts(tree, options);
-    s.relative_imports = RelativeImports(file.abs_path, text, tree.python());
-  }
+  s.relative_imports = RelativeImports(file.abs_path, text, *language == script::Language::kPython);
   s.text = std::move(text);
+  s.parsed = false;
   return s;
+}
+
+// Parses a deferred script for its code facts; `facts` is only read
+// (several threads call this).
+void ParseScript(ScriptFacts* s, const ProjectFacts& facts) {
+  const std::optional<script::Language> language = script::LanguageForPath(s->file);
+  if (!language) return;
+  const script::SyntaxTree tree = script::SyntaxTree::Parse(s->text, *language);
+  script::FactsOptions options;
+  options.prisma_env_vars.assign(facts.prisma_env_vars.begin(), facts.prisma_env_vars.end());
+  options.uses_prisma = facts.uses_prisma;
+  s->facts = script::GatherCodeFacts(tree, options);
+  s->parsed = true;
 }
 
 }  // namespace
@@ -565,7 +572,8 @@ bool MayHoldProjectFacts(std::string_view abs_path, FileKind kind) {
 }
 
 ProjectFacts GatherProjectFacts(const std::vector<DiscoveredFile>& files, int jobs,
-                                const std::function<bool(const DiscoveredFile&)>& scripts_elsewhere) {
+                                const std::function<bool(const DiscoveredFile&)>& scripts_elsewhere,
+                                bool defer_scripts) {
   ProjectFacts facts;
   // The Terraform graph (the costliest part) on a thread of its own when
   // there are two jobs; the result is the same either way.
@@ -591,7 +599,7 @@ ProjectFacts GatherProjectFacts(const std::vector<DiscoveredFile>& files, int jo
       wanted = !facts.lambda_project;
     } else if (f.kind == FileKind::kTerraformVars) {
       wanted = false;
-    } else if (f.kind == FileKind::kScript) {  // the others: ScriptFactsOf, below
+    } else if (f.kind == FileKind::kScript) {  // the others: DeferredScript, below
       wanted = EndsWith(f.abs_path, "/prisma.config.ts") || EndsWith(f.abs_path, "/prisma.config.js");
     }
     if (!wanted) continue;
@@ -623,18 +631,35 @@ ProjectFacts GatherProjectFacts(const std::vector<DiscoveredFile>& files, int jo
     }
     scripts.push_back(&f);
   }
-  std::vector<std::optional<ScriptFacts>> parsed(scripts.size());
+  std::vector<std::optional<ScriptFacts>> read(scripts.size());
   ParallelFor(scripts.size(), jobs, [&](size_t i) {
     std::ifstream in(scripts[i]->abs_path, std::ios::binary);
     if (!in) return;
     std::stringstream ss;
     ss << in.rdbuf();
-    parsed[i] = ScriptFactsOf(*scripts[i], ss.str(), facts);
+    read[i] = DeferredScript(*scripts[i], ss.str());
   });
-  for (std::optional<ScriptFacts>& s : parsed) {
+  for (std::optional<ScriptFacts>& s : read) {
     if (s) facts.scripts.push_back(std::move(*s));
   }
+  if (!defer_scripts) ParseDeferredScripts(&facts, jobs, nullptr);
   return facts;
+}
+
+void ParseDeferredScripts(ProjectFacts* facts, int jobs,
+                          const std::function<bool(const ScriptFacts&)>& keep) {
+  std::vector<ScriptFacts*> todo;
+  std::vector<ScriptFacts> kept;
+  kept.reserve(facts->scripts.size());
+  for (ScriptFacts& s : facts->scripts) {
+    if (!s.parsed && keep && !keep(s)) continue;
+    kept.push_back(std::move(s));
+  }
+  facts->scripts = std::move(kept);
+  for (ScriptFacts& s : facts->scripts) {
+    if (!s.parsed) todo.push_back(&s);
+  }
+  ParallelFor(todo.size(), jobs, [&](size_t i) { ParseScript(todo[i], *facts); });
 }
 
 }  // namespace rdslint

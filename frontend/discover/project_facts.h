@@ -43,6 +43,9 @@ struct ScriptFacts {
   std::string text;
   script::CodeFacts facts;
   std::vector<std::string> relative_imports;  // absolute paths without extension
+  // False until the script is parsed for `facts` (GatherProjectFacts with
+  // `defer_scripts`; ParseDeferredScripts).
+  bool parsed = true;
   int LineOf(uint32_t offset) const;
 };
 
@@ -92,9 +95,18 @@ struct ProjectFacts {
 // With `jobs` > 1 the Terraform graph is built on a second thread.
 // `scripts_elsewhere`: the scripts whose facts the caller adds itself (the
 // linter's per-file pass parses them anyway, in parallel): not read here.
+// `defer_scripts`: the scripts are read and their relative imports found
+// (what links them to functions), but not parsed: the caller parses the
+// ones it needs with ParseDeferredScripts.
 ProjectFacts GatherProjectFacts(
     const std::vector<DiscoveredFile>& files, int jobs = 1,
-    const std::function<bool(const DiscoveredFile&)>& scripts_elsewhere = nullptr);
+    const std::function<bool(const DiscoveredFile&)>& scripts_elsewhere = nullptr,
+    bool defer_scripts = false);
+
+// Parses the deferred scripts `keep` accepts (on `jobs` threads) and drops
+// the other deferred ones; the order of `facts->scripts` is kept.
+void ParseDeferredScripts(ProjectFacts* facts, int jobs,
+                          const std::function<bool(const ScriptFacts&)>& keep);
 
 // Scripts larger than this give no code facts for the project rules.
 inline constexpr uint64_t kMaxScriptFactsSize = 2 << 20;

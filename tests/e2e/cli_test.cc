@@ -7,7 +7,10 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <set>
 #include <sstream>
+#include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -47,6 +50,81 @@ TEST(CliTest, NamedFilesGetTheirProjectFindingsOnly) {
     iac |= f["rule"].get<std::string>().rfind("iac-", 0) == 0;
   }
   EXPECT_TRUE(iac) << "the project rules still report in the named file";
+}
+
+// `rdslint FILE...` parses only the scripts the named files' project
+// findings depend on; what it reports must be what a whole run reports in
+// those files: a variable another file of the same function sets, a secret
+// the template names and another script fetches.
+TEST(CliTest, NamedFilesReportWhatTheWholeRunReportsInThem) {
+  const std::string dir = TempDir();
+  Write(dir + "/template.yaml", R"(Transform: AWS::Serverless-2016-10-31
+Resources:
+  DbSecret:
+    Type: AWS::SecretsManager::Secret
+  OtherSecret:
+    Type: AWS::SecretsManager::Secret
+  Api:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: python3.12
+      CodeUri: api/
+      Handler: handler.handler
+      Environment:
+        Variables:
+          DB_SECRET_ARN: !Ref DbSecret
+      Policies:
+        - AWSSecretsManagerGetSecretValuePolicy:
+            SecretArn: !Ref OtherSecret
+  Worker:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: python3.12
+      CodeUri: worker/
+      Handler: job.handler
+)");
+  Write(dir + "/api/handler.py", "import os\n\ndef handler(event, context):\n    return os.environ[\"DB_HOST\"]\n");
+  Write(dir + "/api/setup.py", "import os\n\nos.environ[\"DB_HOST\"] = \"db.internal\"\n");
+  Write(dir + "/api/fetch.py",
+        "import os\nimport boto3\n\nsm = boto3.client(\"secretsmanager\")\n\n"
+        "def get():\n    return sm.get_secret_value(SecretId=os.environ[\"DB_SECRET_ARN\"])\n");
+  Write(dir + "/worker/job.py", "import os\n\ndef handler(event, context):\n    return os.environ[\"PGDATABASE\"]\n");
+  ASSERT_EQ(Shell("git -C " + dir + " init -q").status, 0);
+
+  auto findings = [&](const std::string& args) {
+    Output o = Shell("cd " + dir + " && " + kRdslint + " --format json " + args);
+    EXPECT_NE(o.status, 2) << o.err;
+    std::multiset<std::string> out;
+    const nlohmann::json report = nlohmann::json::parse(o.out);
+    for (const auto& f : report["findings"]) {
+      out.insert(f["file"].get<std::string>() + ":" + std::to_string(f["line"].get<int>()) + " " +
+                 f["rule"].get<std::string>() + " " + f["message"].get<std::string>());
+    }
+    return out;
+  };
+  const std::multiset<std::string> all = findings(".");
+  ASSERT_FALSE(all.empty());
+  bool secret = false, env = false;
+  for (const std::string& f : all) {
+    secret |= f.rfind("template.yaml:", 0) == 0 && f.find("project-iam-missing-secret-access") != std::string::npos &&
+              f.find("api/fetch.py") != std::string::npos;
+    env |= f.rfind("worker/job.py:", 0) == 0 && f.find("project-env-unset") != std::string::npos;
+    EXPECT_EQ(f.find("api/handler.py:4 project-env-unset"), std::string::npos) << "setup.py sets DB_HOST: " << f;
+  }
+  EXPECT_TRUE(secret && env);
+  for (const std::vector<std::string>& named :
+       std::vector<std::vector<std::string>>{{"template.yaml"}, {"api/handler.py"}, {"worker/job.py"},
+                                            {"api/fetch.py", "template.yaml"}, {"api/handler.py", "worker/job.py"}}) {
+    std::string args;
+    std::multiset<std::string> expected;
+    for (const std::string& n : named) {
+      args += " " + n;
+      for (const std::string& f : all) {
+        if (f.rfind(n + ":", 0) == 0) expected.insert(f);
+      }
+    }
+    EXPECT_EQ(findings(args), expected) << args;
+  }
 }
 
 TEST(CliTest, CleanProjectExitsZero) {

@@ -18,17 +18,18 @@ bool OnlyWords(const std::string& s) {
   return true;
 }
 
-// Whether problem `i` of `c` says the same with the password's bytes
-// replaced: then the password only happens to spell words of the message
-// ("is not a number between 0 "), and nothing of it leaked.
+// Whether the text with the password's bytes replaced still gives problem
+// `i`'s message word for word: then the password only happens to spell
+// words of the message ("is not a number between 0 "), and nothing leaked.
 bool FixedWording(std::string_view text, const rdslint::url::ConnectionString& c, size_t i) {
   const rdslint::SourceRange pw = c.password.range;
   if (pw.begin >= pw.end || pw.end > text.size()) return false;
   std::string masked(text);
   for (uint32_t k = pw.begin; k < pw.end; ++k) masked[k] = 'Q';
   for (const rdslint::url::ConnectionString& m : rdslint::url::FindAll(masked)) {
-    if (m.range.begin != c.range.begin || m.problems.size() != c.problems.size()) continue;
-    return m.problems[i].message == c.problems[i].message;
+    for (const auto& p : m.problems) {
+      if (p.message == c.problems[i].message) return true;
+    }
   }
   return false;
 }
