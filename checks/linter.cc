@@ -218,7 +218,7 @@ FileResult Linter::LintText(const DiscoveredFile& file, std::string_view text,
     for (const iac::Origin* o : graph_file->secret_spans) mask.Add(o->range);
   }
 
-  // Parsing C++ costs a clang run: only when a cpp rule is on.
+  // Parsing C++ costs a clang run: only when a cpp or a project rule is on.
   const auto pack_enabled = [&](std::string_view pack) {
     for (const RuleInfo* r : check_rules_) {
       if (r->pack == pack && config.Enabled(*r)) return true;
@@ -227,7 +227,8 @@ FileResult Linter::LintText(const DiscoveredFile& file, std::string_view text,
   };
   // The project rules read what a C++ file says too (environment reads,
   // secrets, IAM tokens, connection strings).
-  const bool cpp_project_facts = file.kind == FileKind::kCpp && WantsScriptFacts(rules_, config);
+  const bool project_on = pack_enabled("project");
+  const bool cpp_project_facts = file.kind == FileKind::kCpp && project_on;
   if (file.kind == FileKind::kCpp && (pack_enabled("cpp") || cpp_project_facts)) {
     CppAnalyzer::Result cpp = cpp_->Analyze(file.abs_path, text, &mask);
     for (const auto& [range, message] : cpp.errors) parse_error(range, message);
@@ -248,8 +249,8 @@ FileResult Linter::LintText(const DiscoveredFile& file, std::string_view text,
   // prisma.config.ts belongs to the prisma pack.
   const bool script_kind = file.kind == FileKind::kScript && !prisma::IsPrismaConfigPath(file.path);
   const bool code_parse = script_kind && pack_enabled("code") && script::MayConcernDatabase(text);
-  const bool facts_parse = script_kind && WantsScriptFacts(rules_, config) && text.size() <= kMaxScriptFactsSize &&
-                           ScriptConcernsDatabase(text);
+  const bool facts_parse =
+      script_kind && project_on && text.size() <= kMaxScriptFactsSize && ScriptConcernsDatabase(text);
   std::optional<ScriptFile> script;
   if (code_parse || facts_parse) {
     if (const std::optional<script::Language> language = script::LanguageForPath(file.path)) {

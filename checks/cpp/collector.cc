@@ -59,16 +59,6 @@ bool IsPasswordLikeName(std::string name) {
   return false;
 }
 
-// GetSecretValue (and its Callable/Async forms) and GenerateConnectAuthToken.
-bool IsCredentialApi(const FunctionDecl* fd) {
-  const auto* method = dyn_cast<CXXMethodDecl>(fd);
-  if (!method || !method->getIdentifier()) return false;
-  const std::string owner = method->getParent()->getQualifiedNameAsString();
-  return (owner == "Aws::SecretsManager::SecretsManagerClient" &&
-          method->getName().startswith("GetSecretValue")) ||
-         (owner == "Aws::RDS::RDSClient" && method->getName() == "GenerateConnectAuthToken");
-}
-
 bool MethodNamed(const CXXMemberCallExpr* mc, std::initializer_list<llvm::StringRef> names) {
   const CXXMethodDecl* m = mc->getMethodDecl();
   if (!m || !m->getIdentifier()) return false;
@@ -185,7 +175,7 @@ void Collector::OnMatch(const MatchFinder::MatchResult& result) {
   if (callee) {
     call_sites_[callee->getCanonicalDecl()].push_back(call);
     if (!EnvVariableRead(call).empty()) env_calls_.push_back(call);
-    if (IsCredentialApi(callee) && isa<CXXMemberCallExpr>(call)) credential_calls_.push_back(call);
+    if (CredentialApi(callee) && isa<CXXMemberCallExpr>(call)) credential_calls_.push_back(call);
   }
 
   if (const auto* mc = dyn_cast<CXXMemberCallExpr>(call)) {
@@ -443,7 +433,7 @@ void Collector::CollectProjectCalls(ASTContext& context) {
     Evaluator eval(context, fid, writes_);
     const auto* mc = cast<CXXMemberCallExpr>(call);
     CppCredentialCall c;
-    c.iam_token = MethodNamed(mc, {"GenerateConnectAuthToken"});
+    c.iam_token = CredentialApi(call->getDirectCallee()) == CppCredentialStore::Source::kRdsAuthToken;
     c.call = *where;
     c.callee = eval.Range(mc->getCallee()->getSourceRange()).value_or(*where);
     const auto argument = [&](const Expr* e) {

@@ -14,7 +14,9 @@ using namespace clang;
 // How far credentials are followed through functions and locals.
 constexpr int kMaxHops = 6;
 
-std::optional<CppCredentialStore::Source> ApiSource(const FunctionDecl* fd) {
+}  // namespace
+
+std::optional<CppCredentialStore::Source> CredentialApi(const FunctionDecl* fd) {
   const auto* method = dyn_cast<CXXMethodDecl>(fd);
   if (!method || !method->getIdentifier()) return std::nullopt;
   const std::string owner = method->getParent()->getQualifiedNameAsString();
@@ -28,6 +30,8 @@ std::optional<CppCredentialStore::Source> ApiSource(const FunctionDecl* fd) {
   }
   return std::nullopt;
 }
+
+namespace {
 
 // Methods that only read, also where a non-const overload is the one called.
 bool IsReadOnlyName(llvm::StringRef name) {
@@ -86,7 +90,7 @@ std::optional<CredentialFinder::Source> CredentialFinder::Taint(const Stmt* s, i
   if (!s) return std::nullopt;
   if (const auto* call = dyn_cast<CallExpr>(s)) {
     if (const FunctionDecl* fd = call->getDirectCallee()) {
-      if (std::optional<Source> src = ApiSource(fd)) return src;
+      if (std::optional<Source> src = CredentialApi(fd)) return src;
       if (std::optional<Source> src = FunctionTaint(fd, depth + 1)) return src;
     }
   }
@@ -106,7 +110,7 @@ std::optional<CredentialFinder::Source> CredentialFinder::WriteTaint(const Write
     // What the callee puts into its out-parameter, not what its arguments hold.
     const FunctionDecl* fd = w.filler->getDirectCallee();
     if (!fd) return std::nullopt;
-    if (std::optional<Source> src = ApiSource(fd)) return src;
+    if (std::optional<Source> src = CredentialApi(fd)) return src;
     return FunctionTaint(fd, depth + 1);
   }
   for (const Expr* v : w.values) {

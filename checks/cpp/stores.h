@@ -20,6 +20,10 @@ namespace rdslint::cpp_ast {
 
 using CallSites = std::map<const clang::FunctionDecl*, std::vector<const clang::CallExpr*>>;
 
+// Which credential a function hands out: SecretsManagerClient::GetSecretValue
+// (and its Callable/Async forms) or RDSClient::GenerateConnectAuthToken.
+std::optional<CppCredentialStore::Source> CredentialApi(const clang::FunctionDecl* fd);
+
 struct StaticCredential {
   CppCredentialStore::Source source = CppCredentialStore::Source::kSecretsManager;
   const clang::VarDecl* root = nullptr;  // canonical declaration

@@ -47,12 +47,8 @@ script::ValuePtr CppValue(const CppString& s, SourceRange where) {
   v->offsets.assign(n + 1, where.begin);
   uint32_t next = where.end;
   for (size_t i = n; i-- > 0;) {
-    if (s.begin[i] != CppString::kNoSource) {
-      next = s.begin[i];
-      v->offsets[i] = next;
-    } else {
-      v->offsets[i] = next;
-    }
+    if (s.begin[i] != CppString::kNoSource) next = s.begin[i];
+    v->offsets[i] = next;
   }
   for (size_t i = 1; i < n; ++i) {
     if (s.begin[i] == CppString::kNoSource && s.end[i - 1] != CppString::kNoSource && s.end[i - 1] > 0) {

@@ -365,11 +365,11 @@ void AddTerraformGraph(TerraformPart part, ProjectFacts* facts) {
   facts->graph.Merge(std::move(graph));
 }
 
-// Scripts the project rules read: those the code rules' prefilter passes,
-// and those that read a database setting from the environment
-// (`process.env.DB_SECRET_ARN` in a config module).
 }  // namespace
 
+// Besides what the code rules' prefilter passes, a script that reads a
+// database setting from the environment (`process.env.DB_SECRET_ARN` in a
+// config module).
 bool ScriptConcernsDatabase(std::string_view text) {
   static const RE2 env_read(
       R"((?:process\.env|os\.environ|getenv)\W{0,4}[A-Za-z_]*(?:DB|DATABASE|PG|POSTGRES|RDS|SECRET))");
@@ -648,7 +648,6 @@ ProjectFacts GatherProjectFacts(const std::vector<DiscoveredFile>& files, int jo
 
 void ParseDeferredScripts(ProjectFacts* facts, int jobs,
                           const std::function<bool(const ScriptFacts&)>& keep) {
-  std::vector<ScriptFacts*> todo;
   std::vector<ScriptFacts> kept;
   kept.reserve(facts->scripts.size());
   for (ScriptFacts& s : facts->scripts) {
@@ -656,10 +655,11 @@ void ParseDeferredScripts(ProjectFacts* facts, int jobs,
     kept.push_back(std::move(s));
   }
   facts->scripts = std::move(kept);
+  std::vector<ScriptFacts*> unparsed;
   for (ScriptFacts& s : facts->scripts) {
-    if (!s.parsed) todo.push_back(&s);
+    if (!s.parsed) unparsed.push_back(&s);
   }
-  ParallelFor(todo.size(), jobs, [&](size_t i) { ParseScript(todo[i], *facts); });
+  ParallelFor(unparsed.size(), jobs, [&](size_t i) { ParseScript(unparsed[i], *facts); });
 }
 
 }  // namespace rdslint
