@@ -3,16 +3,15 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <fstream>
 #include <map>
 #include <optional>
-#include <sstream>
 
 #include "checks/code/script_file.h"
 #include "checks/cpp/cpp_file.h"
 #include "checks/env/env_file.h"
 #include "checks/prisma/prisma_file.h"
 #include "checks/project/cpp_facts.h"
+#include "core/file_read.h"
 #include "core/nolint.h"
 #include "core/secret_mask.h"
 #include "frontend/dotenv/dotenv.h"
@@ -126,32 +125,23 @@ FileResult Linter::LintFile(const DiscoveredFile& file, const Config& config) co
   FileResult result;
   if (!Lintable(file.kind)) return result;
   if (IsGraphOnlyKind(file.kind) && !FindGraphFile(file.path)) return result;
-  FILE* f = fopen(file.abs_path.c_str(), "rb");
-  if (!f) {
-    // A file deleted since discovery (a checkout or build running beside
-    // us) is no error of the user's; anything else that stops reading is.
-    const int err = errno;
-    if (err == ENOENT) {
-      result.notes.push_back(RunNote{RunNote::Level::kNote, file.path, 0, 0,
-                                     "skipped: deleted during the scan"});
-    } else {
-      result.notes.push_back(RunNote{RunNote::Level::kError, file.path, 0, 0,
-                                     std::string("cannot read: ") + strerror(err)});
-    }
+  std::string text;
+  // A file that grows while we read it (a log being written) stops at twice
+  // the size discovery saw, so it cannot run away with memory.
+  const int err = ReadFileBytes(file.abs_path, &text, 2 * static_cast<size_t>(file.size) + (1 << 20));
+  if (err == ENOENT) {
+    // Deleted since discovery (a checkout or build running beside us): no
+    // error of the user's; anything else that stops reading is.
+    result.notes.push_back(RunNote{RunNote::Level::kNote, file.path, 0, 0, "skipped: deleted during the scan"});
     return result;
   }
-  std::string text;
-  char buf[1 << 16];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, f)) > 0) {
-    text.append(buf, n);
-    if (text.size() > 2 * file.size + (1 << 20)) break;  // grew while we read: stop
+  if (err == EFBIG) {
+    result.notes.push_back(RunNote{RunNote::Level::kNote, file.path, 0, 0, "skipped: grew while it was read"});
+    return result;
   }
-  const bool failed = ferror(f);
-  fclose(f);
-  if (failed) {
+  if (err != 0) {
     result.notes.push_back(RunNote{RunNote::Level::kError, file.path, 0, 0,
-                                   "cannot read: I/O error"});
+                                   std::string("cannot read: ") + strerror(err)});
     return result;
   }
   return LintText(file, text, config);
@@ -228,6 +218,7 @@ FileResult Linter::LintText(const DiscoveredFile& file, std::string_view text,
   // The project rules read what a C++ file says too (environment reads,
   // secrets, IAM tokens, connection strings).
   const bool project_on = pack_enabled("project");
+  const bool code_on = pack_enabled("code");
   const bool cpp_project_facts = file.kind == FileKind::kCpp && project_on;
   if (file.kind == FileKind::kCpp && (pack_enabled("cpp") || cpp_project_facts)) {
     CppAnalyzer::Result cpp = cpp_->Analyze(file.abs_path, text, &mask);
@@ -248,9 +239,10 @@ FileResult Linter::LintText(const DiscoveredFile& file, std::string_view text,
   // the database (its facts then come from this parse, not a second one).
   // prisma.config.ts belongs to the prisma pack.
   const bool script_kind = file.kind == FileKind::kScript && !prisma::IsPrismaConfigPath(file.path);
-  const bool code_parse = script_kind && pack_enabled("code") && script::MayConcernDatabase(text);
-  const bool facts_parse =
-      script_kind && project_on && text.size() <= kMaxScriptFactsSize && ScriptConcernsDatabase(text);
+  const script::DatabaseInterest interest =
+      script_kind && (code_on || project_on) ? script::ScanForDatabase(text) : script::DatabaseInterest{};
+  const bool code_parse = code_on && interest.code_rules;
+  const bool facts_parse = project_on && text.size() <= kMaxScriptFactsSize && interest.project_facts;
   std::optional<ScriptFile> script;
   if (code_parse || facts_parse) {
     if (const std::optional<script::Language> language = script::LanguageForPath(file.path)) {
@@ -358,14 +350,11 @@ std::vector<FileResult> Linter::LintProject(
     if (wanted && !wanted(file.abs_path)) continue;
     file.path = path;
     file.kind = ClassifyPath(file.abs_path);
-    std::ifstream in(file.abs_path, std::ios::binary);
-    if (!in) {
-      notes->push_back(RunNote{RunNote::Level::kError, path, 0, 0, "cannot read"});
+    std::string text;
+    if (const int err = ReadFileBytes(file.abs_path, &text); err != 0) {
+      notes->push_back(RunNote{RunNote::Level::kError, path, 0, 0, std::string("cannot read: ") + strerror(err)});
       continue;
     }
-    std::stringstream ss;
-    ss << in.rdbuf();
-    const std::string text = ss.str();
     std::string dir = file.abs_path.substr(0, file.abs_path.rfind('/'));
     std::shared_ptr<const Config> config = resolver->ForDirectory(dir.empty() ? "/" : dir, notes);
     if (config->Excluded(file.abs_path)) continue;
@@ -408,11 +397,7 @@ void Linter::FinishFindings(const DiscoveredFile& file, std::string_view text, c
       if (r.location.file != file.path) {
         auto [it, added] = others.try_emplace(r.location.file);
         if (added) {
-          std::ifstream in(AbsolutePath(r.location.file), std::ios::binary);
-          if (in) {
-            std::stringstream ss;
-            ss << in.rdbuf();
-            it->second.text = ss.str();
+          if (ReadFileBytes(AbsolutePath(r.location.file), &it->second.text) == 0) {
             it->second.lines.emplace(it->second.text);
           }
         }

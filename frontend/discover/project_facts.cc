@@ -4,11 +4,10 @@
 
 #include <algorithm>
 #include <cctype>
-#include <fstream>
 #include <optional>
-#include <sstream>
 #include <thread>
 
+#include "core/file_read.h"
 #include "core/parallel.h"
 #include "core/source.h"
 #include "frontend/discover/discover.h"
@@ -308,15 +307,7 @@ void AddService(const DiscoveredFile& file, std::string_view text, ProjectFacts*
   iac::ReadServiceFile read = [&dir](std::string_view rel, std::string* path, std::string* out) {
     if (rel.empty() || rel.front() == '/') return false;
     const std::string abs = AbsolutePath(dir + std::string(rel));
-    std::ifstream in(abs, std::ios::binary);
-    if (!in) return false;
-    in.seekg(0, std::ios::end);
-    const std::streamoff size = in.tellg();
-    if (size < 0 || size > (10 << 20)) return false;
-    in.seekg(0);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    *out = ss.str();
+    if (ReadFileBytes(abs, out, 10 << 20) != 0) return false;
     *path = DisplayPath(abs);
     return true;
   };
@@ -342,11 +333,9 @@ TerraformPart BuildTerraform(const std::vector<DiscoveredFile>& files) {
       continue;
     }
     if (iac::tf::RoleOf(f.abs_path) == iac::tf::FileRole::kOther) continue;  // *.hcl: not Terraform
-    std::ifstream in(f.abs_path, std::ios::binary);
-    if (!in) continue;  // reported when the file itself is linted
-    std::stringstream ss;
-    ss << in.rdbuf();
-    inputs.push_back(iac::tf::Input{f.path, f.abs_path, ss.str()});
+    std::string text;
+    if (ReadFileBytes(f.abs_path, &text) != 0) continue;  // reported when the file itself is linted
+    inputs.push_back(iac::tf::Input{f.path, f.abs_path, std::move(text)});
     out.line_starts.emplace_back(f.path, LineStarts(inputs.back().text));
   }
   if (!inputs.empty()) out.graph = iac::BuildTerraformGraph(std::move(inputs));
@@ -368,14 +357,8 @@ void AddTerraformGraph(TerraformPart part, ProjectFacts* facts) {
 }  // namespace
 
 // Besides what the code rules' prefilter passes, a script that reads a
-// database setting from the environment (`process.env.DB_SECRET_ARN` in a
-// config module).
-bool ScriptConcernsDatabase(std::string_view text) {
-  static const RE2 env_read(
-      R"((?:process\.env|os\.environ|getenv)\W{0,4}[A-Za-z_]*(?:DB|DATABASE|PG|POSTGRES|RDS|SECRET))");
-  return script::MayConcernDatabase(text) ||
-         RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), env_read);
-}
+// database setting from the environment (script::ScanForDatabase).
+bool ScriptConcernsDatabase(std::string_view text) { return script::ScanForDatabase(text).project_facts; }
 
 // Modules imported by relative path: './db', '../lib/secrets' (JS/TS),
 // `from .db import`, `from . import db` (Python); as absolute paths without
@@ -603,11 +586,8 @@ ProjectFacts GatherProjectFacts(const std::vector<DiscoveredFile>& files, int jo
       wanted = EndsWith(f.abs_path, "/prisma.config.ts") || EndsWith(f.abs_path, "/prisma.config.js");
     }
     if (!wanted) continue;
-    std::ifstream in(f.abs_path, std::ios::binary);
-    if (!in) continue;  // reported when the file itself is linted
-    std::stringstream ss;
-    ss << in.rdbuf();
-    const std::string text = ss.str();
+    std::string text;
+    if (ReadFileBytes(f.abs_path, &text) != 0) continue;  // reported when the file itself is linted
     AddProjectFacts(f, text, &facts);
     if (f.kind == FileKind::kYaml || f.kind == FileKind::kJson || f.kind == FileKind::kServerless) {
       facts.line_starts[f.path] = LineStarts(text);
@@ -633,11 +613,9 @@ ProjectFacts GatherProjectFacts(const std::vector<DiscoveredFile>& files, int jo
   }
   std::vector<std::optional<ScriptFacts>> read(scripts.size());
   ParallelFor(scripts.size(), jobs, [&](size_t i) {
-    std::ifstream in(scripts[i]->abs_path, std::ios::binary);
-    if (!in) return;
-    std::stringstream ss;
-    ss << in.rdbuf();
-    read[i] = DeferredScript(*scripts[i], ss.str());
+    std::string text;
+    if (ReadFileBytes(scripts[i]->abs_path, &text) != 0) return;
+    read[i] = DeferredScript(*scripts[i], std::move(text));
   });
   for (std::optional<ScriptFacts>& s : read) {
     if (s) facts.scripts.push_back(std::move(*s));

@@ -11,6 +11,17 @@ namespace rdslint::script {
 
 bool MayConcernDatabase(std::string_view text);
 
+// Both questions the linter asks of a script, answered in one pass over its
+// bytes: does a code rule start from a token in it (MayConcernDatabase),
+// and does it concern the database for the project facts (that, or it reads
+// a database setting from the environment: `process.env.DB_SECRET_ARN` in a
+// config module).
+struct DatabaseInterest {
+  bool code_rules = false;
+  bool project_facts = false;
+};
+DatabaseInterest ScanForDatabase(std::string_view text);
+
 // The pattern, for documentation and tests.
 std::string_view PrefilterPattern();
 

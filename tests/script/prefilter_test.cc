@@ -36,6 +36,25 @@ TEST(PrefilterTest, KeepsOrdinaryCodeAway) {
   }
 }
 
+TEST(PrefilterTest, OnePassAnswersBothQuestions) {
+  const std::vector<std::pair<std::string, std::pair<bool, bool>>> cases = {
+      {"import { Pool } from 'pg';\n", {true, true}},
+      {"const arn = process.env.DB_SECRET_ARN;\n", {false, true}},
+      {"secret = os.environ['APP_SECRET']\n", {false, true}},
+      {"const level = process.env.LOG_LEVEL;\n", {false, false}},
+      {"export const add = (a, b) => a + b;\n", {false, false}},
+      {"", {false, false}},
+      // Both at once: the set reports each pattern, not the first.
+      {"const url = process.env.DATABASE_URL; new Client(url);\n", {true, true}},
+  };
+  for (const auto& [text, want] : cases) {
+    const DatabaseInterest got = ScanForDatabase(text);
+    EXPECT_EQ(got.code_rules, want.first) << text;
+    EXPECT_EQ(got.project_facts, want.second) << text;
+    EXPECT_EQ(got.code_rules, MayConcernDatabase(text)) << text;
+  }
+}
+
 void Collect(const std::string& dir, std::vector<std::string>* out) {
   DIR* d = opendir(dir.c_str());
   if (!d) return;

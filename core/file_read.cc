@@ -1,0 +1,54 @@
+#include "core/file_read.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+
+namespace rdslint {
+
+int ReadFileBytes(const std::string& path, std::string* out, size_t limit) {
+  out->clear();
+  const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return errno;
+  struct stat st;
+  if (fstat(fd, &st) != 0) {
+    const int err = errno;
+    close(fd);
+    return err;
+  }
+  if (S_ISDIR(st.st_mode)) {
+    close(fd);
+    return EISDIR;
+  }
+  // One byte more than the size: reaching it means the file grew, and the
+  // loop goes on reading (a FIFO or /proc file reports size 0).
+  size_t capacity = S_ISREG(st.st_mode) ? static_cast<size_t>(st.st_size) + 1 : 1 << 16;
+  if (capacity > limit) capacity = limit + 1;
+  out->resize(capacity);
+  size_t used = 0;
+  int err = 0;
+  for (;;) {
+    if (used == out->size()) {
+      if (used > limit) {
+        err = EFBIG;
+        break;
+      }
+      out->resize(used > limit / 2 ? limit + 1 : used * 2);
+    }
+    const ssize_t n = read(fd, out->data() + used, out->size() - used);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      err = errno;
+      break;
+    }
+    if (n == 0) break;
+    used += static_cast<size_t>(n);
+  }
+  close(fd);
+  out->resize(err == 0 ? used : 0);
+  return err;
+}
+
+}  // namespace rdslint
