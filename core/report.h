@@ -1,9 +1,11 @@
-// The reporters: clang-tidy-style text, JSON, SARIF 2.1.0 and GitHub
-// workflow commands. Each writes the findings of one run, already sorted,
-// masked and filtered.
+// The reporters: clang-tidy-style text, JSON, SARIF 2.1.0, GitHub workflow
+// commands and JUnit XML. Each writes the findings of one run, already
+// sorted, masked and filtered, to a stream as it goes: a report of many
+// findings is never held whole in memory.
 #ifndef RDSLINT_CORE_REPORT_H_
 #define RDSLINT_CORE_REPORT_H_
 
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -21,11 +23,11 @@ struct ReportInput {
   std::string version;
 };
 
-std::string FormatText(const ReportInput& in, bool color);
-std::string FormatJson(const ReportInput& in);
-std::string FormatSarif(const ReportInput& in);
-std::string FormatGithub(const ReportInput& in);
-std::string FormatJunit(const ReportInput& in);
+void WriteText(const ReportInput& in, bool color, std::ostream& out);
+void WriteJson(const ReportInput& in, std::ostream& out);
+void WriteSarif(const ReportInput& in, std::ostream& out);
+void WriteGithub(const ReportInput& in, std::ostream& out);
+void WriteJunit(const ReportInput& in, std::ostream& out);
 
 // "path:line:col: note: message" lines for run notes (stderr in text mode).
 std::string FormatRunNotes(const std::vector<RunNote>& notes, bool color);

@@ -37,26 +37,22 @@ const char* Command(Severity s) {
 
 }  // namespace
 
-std::string FormatGithub(const ReportInput& in) {
-  std::string out;
+void WriteGithub(const ReportInput& in, std::ostream& out) {
   for (const Finding& f : *in.findings) {
     const Location& l = f.location;
-    out += std::string("::") + Command(f.severity) + " file=" + EscapeProperty(l.file) +
-           ",line=" + std::to_string(l.begin.line) + ",col=" + std::to_string(l.begin.column) +
-           ",endLine=" + std::to_string(l.end.line) +
-           ",endColumn=" + std::to_string(l.end.column) + ",title=" + EscapeProperty(f.rule_id) +
-           "::" + EscapeData(f.message + " [" + f.rule_id + "]") + "\n";
+    out << "::" << Command(f.severity) << " file=" << EscapeProperty(l.file) << ",line=" << l.begin.line
+        << ",col=" << l.begin.column << ",endLine=" << l.end.line << ",endColumn=" << l.end.column
+        << ",title=" << EscapeProperty(f.rule_id) << "::" << EscapeData(f.message + " [" + f.rule_id + "]") << "\n";
   }
   for (const RunNote& n : *in.notes) {
-    out += std::string("::") +
-           (n.level == RunNote::Level::kError ? "error" : n.level == RunNote::Level::kWarning ? "warning" : "notice");
+    out << "::"
+        << (n.level == RunNote::Level::kError ? "error" : n.level == RunNote::Level::kWarning ? "warning" : "notice");
     if (!n.file.empty()) {
-      out += " file=" + EscapeProperty(n.file);
-      if (n.line > 0) out += ",line=" + std::to_string(n.line);
+      out << " file=" << EscapeProperty(n.file);
+      if (n.line > 0) out << ",line=" << n.line;
     }
-    out += "::" + EscapeData("rdslint: " + n.message) + "\n";
+    out << "::" << EscapeData("rdslint: " + n.message) << "\n";
   }
-  return out;
 }
 
 }  // namespace rdslint

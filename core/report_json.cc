@@ -1,6 +1,7 @@
 // rdslint's own JSON: one object per finding, stable keys (see README).
 #include <nlohmann/json.hpp>
 
+#include "core/json_stream.h"
 #include "core/report.h"
 
 namespace rdslint {
@@ -22,11 +23,24 @@ nlohmann::json FixesJson(const Finding& f) {
 
 }  // namespace
 
-std::string FormatJson(const ReportInput& in) {
-  nlohmann::json findings = nlohmann::json::array();
-  for (const Finding& f : *in.findings) {
+void WriteJson(const ReportInput& in, std::ostream& out) {
+  nlohmann::json notes = nlohmann::json::array();
+  for (const RunNote& n : *in.notes) {
+    nlohmann::json j = {{"level", n.level == RunNote::Level::kError     ? "error"
+                                  : n.level == RunNote::Level::kWarning ? "warning"
+                                                                        : "note"},
+                        {"message", n.message}};
+    if (!n.file.empty()) j["file"] = n.file;
+    if (n.line > 0) j["line"] = n.line;
+    notes.push_back(std::move(j));
+  }
+  const nlohmann::json doc = {{"tool", "rdslint"}, {"version", in.version},
+                              {"findings", nlohmann::json::array()}, {"notes", notes}};
+  const std::vector<Finding>& findings = *in.findings;
+  WriteJsonWithStreamedArray(doc, "findings", findings.size(), [&findings](size_t i) {
+    const Finding& f = findings[i];
     const Location& l = f.location;
-    findings.push_back({
+    return nlohmann::json{
         {"rule", f.rule_id},
         {"severity", SeverityName(f.severity)},
         {"message", f.message},
@@ -39,22 +53,8 @@ std::string FormatJson(const ReportInput& in) {
         {"length", l.range.size()},
         {"fingerprint", f.fingerprint},
         {"fixes", FixesJson(f)},
-    });
-  }
-  nlohmann::json notes = nlohmann::json::array();
-  for (const RunNote& n : *in.notes) {
-    nlohmann::json j = {{"level", n.level == RunNote::Level::kError     ? "error"
-                                  : n.level == RunNote::Level::kWarning ? "warning"
-                                                                        : "note"},
-                        {"message", n.message}};
-    if (!n.file.empty()) j["file"] = n.file;
-    if (n.line > 0) j["line"] = n.line;
-    notes.push_back(std::move(j));
-  }
-  nlohmann::json out = {{"tool", "rdslint"}, {"version", in.version},
-                        {"findings", findings}, {"notes", notes}};
-  // Invalid UTF-8 in a message (from a file's bytes) is replaced, not fatal.
-  return out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+    };
+  }, out);
 }
 
 }  // namespace rdslint

@@ -27,36 +27,32 @@ std::string Xml(const std::string& s) {
 
 }  // namespace
 
-std::string FormatJunit(const ReportInput& in) {
+void WriteJunit(const ReportInput& in, std::ostream& out) {
   std::map<std::string, std::vector<const Finding*>> by_rule;
   for (const RuleInfo* r : in.rules) by_rule[r->id];
   for (const Finding& f : *in.findings) by_rule[f.rule_id].push_back(&f);
   size_t failures = in.findings->size();
-  std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-  out += "<testsuites name=\"rdslint\" tests=\"" + std::to_string(by_rule.size()) + "\" failures=\"" +
-         std::to_string(failures) + "\">\n";
-  out += "  <testsuite name=\"rdslint\" tests=\"" + std::to_string(by_rule.size()) +
-         "\" failures=\"" + std::to_string(failures) + "\" errors=\"0\">\n";
+  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+  out << "<testsuites name=\"rdslint\" tests=\"" << by_rule.size() << "\" failures=\"" << failures << "\">\n";
+  out << "  <testsuite name=\"rdslint\" tests=\"" << by_rule.size() << "\" failures=\"" << failures
+      << "\" errors=\"0\">\n";
   for (const auto& [rule, findings] : by_rule) {
-    out += "    <testcase classname=\"rdslint\" name=\"" + Xml(rule) + "\"";
+    out << "    <testcase classname=\"rdslint\" name=\"" << Xml(rule) << "\"";
     if (findings.empty()) {
-      out += "/>\n";
+      out << "/>\n";
       continue;
     }
-    out += ">\n";
+    out << ">\n";
     for (const Finding* f : findings) {
       const Location& l = f->location;
       const std::string where = l.file + ":" + std::to_string(l.begin.line) + ":" +
                                 std::to_string(l.begin.column);
-      out += "      <failure type=\"" + std::string(SeverityName(f->severity)) + "\" message=\"" +
-             Xml(where + ": " + f->message) + "\">" + Xml(where + ": " + f->message + "\n" +
-                                                         f->masked_line) +
-             "</failure>\n";
+      out << "      <failure type=\"" << SeverityName(f->severity) << "\" message=\"" << Xml(where + ": " + f->message)
+          << "\">" << Xml(where + ": " + f->message + "\n" + f->masked_line) << "</failure>\n";
     }
-    out += "    </testcase>\n";
+    out << "    </testcase>\n";
   }
-  out += "  </testsuite>\n</testsuites>\n";
-  return out;
+  out << "  </testsuite>\n</testsuites>\n";
 }
 
 }  // namespace rdslint

@@ -3,6 +3,7 @@
 // regions; primaryLocationLineHash fingerprints; fixes.
 #include <nlohmann/json.hpp>
 
+#include "core/json_stream.h"
 #include "core/report.h"
 
 namespace rdslint {
@@ -76,7 +77,7 @@ std::string PathToUri(const std::string& path) {
   return out;
 }
 
-std::string FormatSarif(const ReportInput& in) {
+void WriteSarif(const ReportInput& in, std::ostream& out) {
   json rules = json::array();
   std::map<std::string, size_t> rule_index;
   for (const RuleInfo* r : in.rules) {
@@ -98,8 +99,8 @@ std::string FormatSarif(const ReportInput& in) {
     });
   }
 
-  json results = json::array();
-  for (const Finding& f : *in.findings) {
+  auto result_of = [&in, &rule_index](size_t i) {
+    const Finding& f = (*in.findings)[i];
     const Location& l = f.location;
     json region = {{"startLine", l.begin.line},   {"startColumn", l.begin.column},
                    {"endLine", l.end.line},       {"endColumn", l.end.column},
@@ -157,8 +158,8 @@ std::string FormatSarif(const ReportInput& in) {
       }
       result["fixes"] = fixes;
     }
-    results.push_back(std::move(result));
-  }
+    return result;
+  };
 
   json notifications = json::array();
   for (const RunNote& n : *in.notes) {
@@ -190,12 +191,12 @@ std::string FormatSarif(const ReportInput& in) {
       {"originalUriBaseIds",
        {{"%SRCROOT%", {{"uri", "file://" + PathToUri(in.base_dir) + "/"}}}}},
       {"columnKind", "unicodeCodePoints"},
-      {"results", results},
+      {"results", json::array()},  // streamed below
   };
   json log = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
               {"version", "2.1.0"},
               {"runs", json::array({run})}};
-  return log.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+  WriteJsonWithStreamedArray(log, "results", in.findings->size(), result_of, out);
 }
 
 }  // namespace rdslint

@@ -33,25 +33,23 @@ std::string CaretLine(const Finding& f) {
 
 }  // namespace
 
-std::string FormatText(const ReportInput& in, bool color) {
-  std::string out;
+void WriteText(const ReportInput& in, bool color, std::ostream& out) {
   for (const Finding& f : *in.findings) {
     const Location& l = f.location;
-    if (color) out += kBold;
-    out += l.file + ":" + std::to_string(l.begin.line) + ":" + std::to_string(l.begin.column) + ": ";
-    if (color) out += SeverityColor(f.severity);
-    out += std::string(SeverityName(f.severity)) + ":";
-    if (color) out += std::string(kReset) + kBold;
-    out += " " + f.message + " [" + f.rule_id + "]";
-    if (color) out += kReset;
-    out += "\n";
-    out += f.masked_line + "\n";
-    if (color) out += kGreen;
-    out += CaretLine(f);
-    if (color) out += kReset;
-    out += "\n";
+    if (color) out << kBold;
+    out << l.file << ":" << l.begin.line << ":" << l.begin.column << ": ";
+    if (color) out << SeverityColor(f.severity);
+    out << SeverityName(f.severity) << ":";
+    if (color) out << kReset << kBold;
+    out << " " << f.message << " [" << f.rule_id << "]";
+    if (color) out << kReset;
+    out << "\n";
+    out << f.masked_line << "\n";
+    if (color) out << kGreen;
+    out << CaretLine(f);
+    if (color) out << kReset;
+    out << "\n";
   }
-  return out;
 }
 
 std::string FormatRunNotes(const std::vector<RunNote>& notes, bool color) {

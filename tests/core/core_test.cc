@@ -1,5 +1,8 @@
 // Small pieces of core: positions, globs, masking, rule packs, reporters.
 #include <gtest/gtest.h>
+
+#include <functional>
+#include <sstream>
 #include <nlohmann/json.hpp>
 
 #include "core/glob.h"
@@ -121,6 +124,25 @@ Finding MakeFinding() {
   return f;
 }
 
+// What a reporter writes, as a string.
+std::string Written(const std::function<void(std::ostream&)>& write) {
+  std::ostringstream out;
+  write(out);
+  return out.str();
+}
+std::string FormatText(const ReportInput& in, bool color) {
+  return Written([&](std::ostream& out) { WriteText(in, color, out); });
+}
+std::string FormatGithub(const ReportInput& in) {
+  return Written([&](std::ostream& out) { WriteGithub(in, out); });
+}
+std::string FormatSarif(const ReportInput& in) {
+  return Written([&](std::ostream& out) { WriteSarif(in, out); });
+}
+std::string FormatJson(const ReportInput& in) {
+  return Written([&](std::ostream& out) { WriteJson(in, out); });
+}
+
 TEST(ReportTest, TextIsClangTidyShaped) {
   std::vector<Finding> findings = {MakeFinding()};
   std::vector<RunNote> notes;
@@ -167,6 +189,23 @@ TEST(ReportTest, SarifHasRulesRegionsFingerprintsAndFixes) {
   const auto& rep = result["fixes"][0]["artifactChanges"][0]["replacements"][0];
   EXPECT_EQ(rep["deletedRegion"]["byteOffset"], 16);
   EXPECT_EQ(rep["insertedContent"]["text"], "%40");
+}
+
+// The findings and results arrays are written item by item; the layout is
+// still exactly nlohmann's two-space dump of the whole document.
+TEST(ReportTest, StreamedJsonAndSarifAreLaidOutAsOneDump) {
+  std::vector<RunNote> notes = {RunNote{RunNote::Level::kWarning, "a.env", 3, 1, "odd \"quote\" and \xff byte"}};
+  const std::vector<const RuleInfo*> rules = {RuleRegistry::Embedded().Find("env-password-literal")};
+  for (size_t count : {0, 1, 3}) {
+    std::vector<Finding> findings(count, MakeFinding());
+    if (count) findings.back().message = "invalid UTF-8 \xc3 here";
+    ReportInput in{&findings, &notes, rules, "/repo", "0.1.0"};
+    for (const std::string& text : {FormatJson(in), FormatSarif(in)}) {
+      const nlohmann::json doc = nlohmann::json::parse(text);
+      EXPECT_EQ(text, doc.dump(2) + "\n") << count;
+      EXPECT_EQ((doc.contains("findings") ? doc["findings"] : doc["runs"][0]["results"]).size(), count);
+    }
+  }
 }
 
 TEST(ReportTest, JsonIsStable) {

@@ -464,13 +464,6 @@ int Run(int argc, char** argv) {
   const bool color = o.color == "always" ||
                      (o.color == "auto" && to_terminal && !getenv("NO_COLOR") &&
                       !(getenv("TERM") && std::string(getenv("TERM")) == "dumb"));
-  std::string text;
-  if (o.format == "json") text = FormatJson(report);
-  else if (o.format == "sarif") text = FormatSarif(report);
-  else if (o.format == "github") text = FormatGithub(report);
-  else if (o.format == "junit") text = FormatJunit(report);
-  else text = FormatText(report, color);
-
   if (o.format == "text") {
     const bool err_color = o.color == "always" ||
                            (o.color == "auto" && isatty(STDERR_FILENO) && !getenv("NO_COLOR"));
@@ -485,11 +478,25 @@ int Run(int argc, char** argv) {
     fputs(FormatRunNotes(errors, false).c_str(), stderr);
   }
 
-  if (o.output.empty()) {
-    fwrite(text.data(), 1, text.size(), stdout);
-    fflush(stdout);
-  } else if (!WriteOutput(o.output, text)) {
-    fprintf(stderr, "rdslint: error: cannot write '%s'\n", o.output.c_str());
+  // The report goes out as it is written (a report of many findings is
+  // never held whole); to stdout, or to --output.
+  std::ofstream file_out;
+  if (!o.output.empty()) {
+    file_out.open(o.output, std::ios::binary | std::ios::trunc);
+    if (!file_out) {
+      fprintf(stderr, "rdslint: error: cannot write '%s'\n", o.output.c_str());
+      return kExitError;
+    }
+  }
+  std::ostream& out = o.output.empty() ? std::cout : file_out;
+  if (o.format == "json") WriteJson(report, out);
+  else if (o.format == "sarif") WriteSarif(report, out);
+  else if (o.format == "github") WriteGithub(report, out);
+  else if (o.format == "junit") WriteJunit(report, out);
+  else WriteText(report, color, out);
+  out.flush();
+  if (!out) {
+    fprintf(stderr, "rdslint: error: cannot write '%s'\n", o.output.empty() ? "<stdout>" : o.output.c_str());
     return kExitError;
   }
 
