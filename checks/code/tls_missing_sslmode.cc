@@ -66,9 +66,13 @@ class CodeTlsMissingSslmodeCheck : public Check {
  public:
   CodeTlsMissingSslmodeCheck() : Check("code-tls-missing-sslmode") {}
 
+  // The same answer for every script: worked out once, not once a file
+  // over every function of the project.
+  void Prepare(const ProjectFacts& project) override { pgsslmode_ = ProjectRequiresSslmode(project); }
+
   void CheckScript(const ScriptFile& file, CheckContext& ctx) override {
     const bool prisma7 = ctx.project().IsPrisma7();
-    const bool pgsslmode = ProjectRequiresSslmode(ctx.project());
+    const bool pgsslmode = pgsslmode_;
     for (const script::CodeUrl& u : file.facts.urls) {
       if (u.consumed || u.client_sets_tls || !u.Remote()) continue;
       // Prisma 5/6 parse the URL themselves and never read PGSSLMODE.
@@ -83,6 +87,8 @@ class CodeTlsMissingSslmodeCheck : public Check {
   }
 
  private:
+  bool pgsslmode_ = false;
+
   static void CheckUrl(const ScriptFile& file, const script::CodeUrl& u, bool prisma7,
                        CheckContext& ctx) {
     const url::ConnectionString& c = u.conn;

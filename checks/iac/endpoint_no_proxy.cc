@@ -3,6 +3,9 @@
 #include "checks/iac/iac_checks.h"
 #include "checks/iac/iac_common.h"
 
+#include <string_view>
+#include <unordered_set>
+
 namespace rdslint {
 namespace iacrules {
 namespace {
@@ -21,12 +24,16 @@ class IacEndpointNoProxyCheck : public Check {
       ProxyFronts(g, p, "", &unresolved);
       if (unresolved) return;
     }
+    // Every proxy target is a node of the graph by now: the databases they
+    // name, once (a monorepo has thousands of each).
+    std::unordered_set<std::string_view> fronted;
+    for (const iac::Proxy& p : g.proxies) {
+      for (const iac::Reference& t : p.targets) fronted.insert(t.node);
+    }
     Reporter out(ctx);
     for (const Database& d : g.databases) {
       if (!IsPostgres(d) || IsClusterMember(d)) continue;
-      bool fronted = false;
-      for (const iac::Proxy& p : g.proxies) fronted = fronted || ProxyFronts(g, p, d.id, nullptr);
-      if (fronted) continue;
+      if (fronted.count(d.id)) continue;
       const std::string fix =
           IsTerraform(d) ? std::string(
                                "add an aws_db_proxy (engine_family = \"POSTGRESQL\", require_tls = "

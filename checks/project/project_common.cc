@@ -1,6 +1,8 @@
 #include "checks/project/project_common.h"
 
+#include <algorithm>
 #include <set>
+#include <unordered_map>
 
 #include "checks/iac/iac_common.h"
 #include "frontend/discover/discover.h"
@@ -30,6 +32,18 @@ std::string Stem(std::string_view path) {
 bool Below(const std::string& file, const std::string& dir) {
   if (dir == "/") return true;
   return file.size() > dir.size() && file.compare(0, dir.size(), dir) == 0 && file[dir.size()] == '/';
+}
+
+// The run of `by_path` (sorted by absolute path) below `dir`.
+using ScriptRun = std::pair<std::vector<const ScriptFacts*>::const_iterator, std::vector<const ScriptFacts*>::const_iterator>;
+ScriptRun Below(const std::string& dir, const std::vector<const ScriptFacts*>& by_path) {
+  if (dir == "/") return {by_path.begin(), by_path.end()};
+  const std::string prefix = dir + "/";
+  auto from = std::lower_bound(by_path.begin(), by_path.end(), prefix,
+                               [](const ScriptFacts* s, const std::string& p) { return s->abs_path < p; });
+  auto to = from;
+  while (to != by_path.end() && (*to)->abs_path.compare(0, prefix.size(), prefix) == 0) ++to;
+  return {from, to};
 }
 
 bool IsArchive(std::string_view p) {
@@ -76,11 +90,22 @@ std::string CodeKey(const iac::Function& fn) {
 }  // namespace
 
 ProjectIndex::ProjectIndex(const ProjectFacts& facts) : facts_(facts) {
+  // Scripts by module path, by file stem (in the facts' order) and by path
+  // (sorted: the scripts below a folder are one run of it), so that linking
+  // costs what the links cost, not functions x scripts.
   std::map<std::string, const ScriptFacts*> by_module;  // abs path without extension
+  std::unordered_map<std::string, std::vector<const ScriptFacts*>> by_stem;
+  std::vector<const ScriptFacts*> by_path;
+  links_.reserve(facts.scripts.size());
   for (const ScriptFacts& s : facts.scripts) {
     by_module.emplace(WithoutExtension(s.abs_path), &s);
+    by_stem[Stem(s.abs_path)].push_back(&s);
+    by_path.push_back(&s);
     links_[&s];
   }
+  std::stable_sort(by_path.begin(), by_path.end(),
+                   [](const ScriptFacts* a, const ScriptFacts* b) { return a->abs_path < b->abs_path; });
+  static const std::vector<const ScriptFacts*> kNoScripts;
   for (const iac::Function& fn : facts.graph.functions) {
     const std::string module = HandlerModule(fn);
     const std::string stem = module.empty() ? "" : Stem(module);
@@ -90,12 +115,30 @@ ProjectIndex::ProjectIndex(const ProjectFacts& facts) : facts_(facts) {
     const std::string near = Dir(Dir(AbsolutePath(fn.origin.file)));
     std::set<const ScriptFacts*> linked;
     std::vector<const ScriptFacts*> queue;
-    for (const ScriptFacts& s : facts.scripts) {
-      if (stem.empty() || Stem(s.abs_path) != stem) continue;
-      if (!Below(s.abs_path, code_dir.empty() ? near : code_dir)) continue;
-      links_[&s].push_back(FunctionLink{&fn, "through its handler " + fn.handler.text});
-      linked.insert(&s);
-      queue.push_back(&s);
+    // The handler's files: the stem's scripts below the folder, from
+    // whichever list is shorter (every service has a src/handler.ts), in
+    // the facts' order (their addresses', as they are one vector).
+    std::vector<const ScriptFacts*> handlers;
+    if (!stem.empty()) {
+      const std::string& dir = code_dir.empty() ? near : code_dir;
+      auto bucket = by_stem.find(stem);
+      const std::vector<const ScriptFacts*>& same_stem = bucket == by_stem.end() ? kNoScripts : bucket->second;
+      const auto [from, to] = Below(dir, by_path);
+      if (static_cast<size_t>(to - from) < same_stem.size()) {
+        for (auto it = from; it != to; ++it) {
+          if (Stem((*it)->abs_path) == stem) handlers.push_back(*it);
+        }
+        std::sort(handlers.begin(), handlers.end());
+      } else {
+        for (const ScriptFacts* s : same_stem) {
+          if (Below(s->abs_path, dir)) handlers.push_back(s);
+        }
+      }
+    }
+    for (const ScriptFacts* s : handlers) {
+      links_[s].push_back(FunctionLink{&fn, "through its handler " + fn.handler.text});
+      linked.insert(s);
+      queue.push_back(s);
     }
     // What the handler imports by relative path, transitively.
     while (!queue.empty()) {
@@ -111,11 +154,20 @@ ProjectIndex::ProjectIndex(const ProjectFacts& facts) : facts_(facts) {
       }
     }
     if (code_dir.empty()) continue;
-    for (const ScriptFacts& s : facts.scripts) {
-      if (linked.count(&s) || !Below(s.abs_path, code_dir)) continue;
-      links_[&s].push_back(FunctionLink{
+    const auto [from, to] = Below(code_dir, by_path);
+    for (auto it = from; it != to; ++it) {
+      if (linked.count(*it)) continue;
+      links_[*it].push_back(FunctionLink{
           &fn, "through its " + CodeKey(fn) + " " +
                    (fn.code_path.is_literal_string() ? fn.code_path.text : std::string("folder"))});
+    }
+  }
+  // A script's links are grouped by function (the loop above), so one
+  // look at the last entry keeps each script once per function.
+  for (const ScriptFacts& s : facts.scripts) {
+    for (const FunctionLink& l : links_[&s]) {
+      std::vector<const ScriptFacts*>& scripts = scripts_of_[l.function];
+      if (scripts.empty() || scripts.back() != &s) scripts.push_back(&s);
     }
   }
 }
@@ -136,16 +188,8 @@ std::vector<FunctionLink> ProjectIndex::FunctionsFor(const ScriptFacts& s, bool*
 }
 
 std::vector<const ScriptFacts*> ProjectIndex::ScriptsOf(const iac::Function& fn) const {
-  std::vector<const ScriptFacts*> out;
-  for (const ScriptFacts& s : facts_.scripts) {
-    for (const FunctionLink& l : LinksOf(s)) {
-      if (l.function == &fn) {
-        out.push_back(&s);
-        break;
-      }
-    }
-  }
-  return out;
+  auto it = scripts_of_.find(&fn);
+  return it == scripts_of_.end() ? std::vector<const ScriptFacts*>() : it->second;
 }
 
 std::string ProjectIndex::Where(const iac::Origin& o) const {

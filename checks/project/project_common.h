@@ -10,6 +10,7 @@
 #include <optional>
 #include <set>
 #include <tuple>
+#include <unordered_map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -50,7 +51,8 @@ class ProjectIndex {
 
  private:
   const ProjectFacts& facts_;
-  std::map<const ScriptFacts*, std::vector<FunctionLink>> links_;
+  std::unordered_map<const ScriptFacts*, std::vector<FunctionLink>> links_;
+  std::unordered_map<const iac::Function*, std::vector<const ScriptFacts*>> scripts_of_;  // in the facts' order
 };
 
 // The scripts the project rules read to judge the files `named` (absolute
