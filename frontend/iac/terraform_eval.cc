@@ -56,7 +56,7 @@ Evaluator::Evaluator(Project* project) : project_(project) {}
 // ---- instances ------------------------------------------------------------------
 
 void Evaluator::Instantiate() {
-  const bool qualify = project_->roots.size() > 1;
+  const bool qualify = project_->qualify_ids || project_->roots.size() > 1;
   for (const Module* m : project_->roots) {
     auto root = std::make_unique<Instance>();
     root->module = m;

@@ -2,9 +2,13 @@
 
 #include <cstdlib>
 #include <cstring>
+#include <algorithm>
 #include <functional>
+#include <map>
 #include <unordered_map>
 #include <unordered_set>
+
+#include <re2/re2.h>
 
 #include "frontend/iac/terraform_eval.h"
 #include "frontend/iac/terraform_policy.h"
@@ -145,8 +149,10 @@ int PinnedMajor(const std::optional<std::string>& constraint, int at_least) {
 
 class Builder {
  public:
-  explicit Builder(std::vector<tf::Input> inputs)
-      : project_(tf::LoadProject(std::move(inputs))), ev_(&project_) {}
+  Builder(std::vector<tf::Input> inputs, bool qualify_ids)
+      : project_(tf::LoadProject(std::move(inputs))), ev_(&project_) {
+    project_.qualify_ids = qualify_ids;
+  }
 
   Graph Build() {
     ev_.Instantiate();
@@ -1023,9 +1029,68 @@ class Builder {
 
 }  // namespace
 
+namespace {
+
+// Folders that must be evaluated together: a folder and the local modules
+// it calls, transitively and either way. Calls are found by a scan for
+// local `source` paths, before any parse; a `source` that is no module
+// call only joins two parts that need not be (never the other way: a local
+// module source is a literal string). Parts come in the order of their
+// first folder, each with its files in input order.
+std::vector<std::vector<tf::Input>> IndependentParts(std::vector<tf::Input> inputs) {
+  std::map<std::string, size_t> folders;  // sorted
+  for (const tf::Input& in : inputs) folders.emplace(tf::DirName(in.abs_path), 0);
+  size_t n = 0;
+  for (auto& [dir, index] : folders) index = n++;
+  std::vector<size_t> parent(n);
+  for (size_t i = 0; i < n; ++i) parent[i] = i;
+  std::function<size_t(size_t)> find = [&](size_t i) {
+    while (parent[i] != i) i = parent[i] = parent[parent[i]];
+    return i;
+  };
+  static const RE2 kLocalSource(R"re((?:\bsource\s*=\s*|"source"\s*:\s*)"(\.\.?(?:/[^"]*)?)")re");
+  for (const tf::Input& in : inputs) {
+    const std::string dir = tf::DirName(in.abs_path);
+    re2::StringPiece text(in.text.data(), in.text.size());
+    std::string relative;
+    while (RE2::FindAndConsume(&text, kLocalSource, &relative)) {
+      auto callee = folders.find(tf::JoinPath(dir, relative));
+      if (callee == folders.end()) continue;
+      const size_t a = find(folders.at(dir)), b = find(callee->second);
+      if (a != b) parent[std::max(a, b)] = std::min(a, b);  // the first folder leads
+    }
+  }
+  std::vector<std::vector<tf::Input>> parts(n);
+  for (tf::Input& in : inputs) parts[find(folders.at(tf::DirName(in.abs_path)))].push_back(std::move(in));
+  std::vector<std::vector<tf::Input>> out;
+  for (std::vector<tf::Input>& part : parts) {
+    if (!part.empty()) out.push_back(std::move(part));
+  }
+  return out;
+}
+
+bool HasModuleFile(const std::vector<tf::Input>& part) {
+  for (const tf::Input& in : part) {
+    if (tf::RoleOf(in.path) == tf::FileRole::kModule) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+// A monorepo's stacks are independent: each is parsed, evaluated and
+// dropped before the next, so that memory holds one stack's syntax trees
+// and the graph so far, not every tree of the repository at once.
 Graph BuildTerraformGraph(std::vector<tf::Input> inputs) {
-  Builder b(std::move(inputs));
-  return b.Build();
+  std::vector<std::vector<tf::Input>> parts = IndependentParts(std::move(inputs));
+  size_t with_modules = 0;
+  for (const std::vector<tf::Input>& part : parts) with_modules += HasModuleFile(part);
+  Graph g;
+  for (std::vector<tf::Input>& part : parts) {
+    Builder b(std::move(part), /*qualify_ids=*/with_modules > 1);
+    g.Merge(b.Build());
+  }
+  return g;
 }
 
 }  // namespace rdslint::iac

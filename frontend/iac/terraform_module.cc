@@ -21,13 +21,6 @@ std::string_view BaseName(std::string_view path) {
   return slash == std::string_view::npos ? path : path.substr(slash + 1);
 }
 
-std::string DirName(std::string_view path) {
-  size_t slash = path.find_last_of('/');
-  if (slash == std::string_view::npos) return ".";
-  if (slash == 0) return "/";
-  return std::string(path.substr(0, slash));
-}
-
 // Terraform's load order for variable files: terraform.tfvars, then
 // terraform.tfvars.json, then *.auto.tfvars[.json] in lexical order.
 // override.tf and *_override.tf merge into the blocks they name (Terraform's
@@ -52,6 +45,13 @@ int VarsRank(std::string_view path) {
 }
 
 }  // namespace
+
+std::string DirName(std::string_view path) {
+  size_t slash = path.find_last_of('/');
+  if (slash == std::string_view::npos) return ".";
+  if (slash == 0) return "/";
+  return std::string(path.substr(0, slash));
+}
 
 FileRole RoleOf(std::string_view path) {
   if (EndsWith(path, ".tf") || EndsWith(path, ".tf.json")) return FileRole::kModule;

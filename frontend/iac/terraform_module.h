@@ -87,6 +87,10 @@ struct Project {
   std::unordered_map<std::string, Module*> by_dir;   // abs_dir -> module
   std::vector<Module*> roots;                        // sorted by folder
   std::vector<GraphProblem> problems;                // syntax errors, duplicates
+  // Node ids carry their root's folder even with one root: set when a run
+  // is built in independent parts (terraform_graph.cc), so that each part
+  // names its nodes as the whole run would.
+  bool qualify_ids = false;
 
   const Module* ModuleAt(const std::string& abs_dir) const;
 };
@@ -102,6 +106,8 @@ struct FileCheck {
 };
 FileCheck CheckFile(std::string_view path, std::string_view text);
 
+// The folder of a path ("." when it has none), as modules are keyed.
+std::string DirName(std::string_view path);
 // "./modules/db" relative to `from_dir`, normalised ("a/./b/../c" -> "a/c").
 std::string JoinPath(std::string_view from_dir, std::string_view relative);
 // The module `source` of a call when it is a local path ("./x", "../x").

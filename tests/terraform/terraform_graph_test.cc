@@ -618,6 +618,35 @@ TEST(ProblemsTest, SeveralRootsQualifyTheirIds) {
   EXPECT_EQ(g.roles[1].statements.size(), 1u);
 }
 
+// Stacks that share no local module are built one after the other (memory
+// holds one stack's syntax trees at a time); ids and links are those of one
+// run over them all.
+TEST(ProblemsTest, IndependentStacksAreNamedAsOneRunNamesThem) {
+  const std::string call = "module \"db\" {\n  source = \"../../modules/db\"\n}\n";
+  Graph g = BuildTerraformGraph(Files({
+      {"envs/prod/main.tf", call},
+      {"envs/staging/main.tf", call},
+      {"modules/db/main.tf", "resource \"aws_db_instance\" \"this\" {\n  engine = \"postgres\"\n}\n"},
+      {"other/main.tf", "resource \"aws_iam_role\" \"r\" {\n  name = \"app\"\n}\n"},
+      {"vars/terraform.tfvars", "a = 1\n"},
+  }));
+  ASSERT_EQ(g.databases.size(), 2u);
+  EXPECT_EQ(g.databases[0].id, "envs/prod#module.db.aws_db_instance.this");
+  EXPECT_EQ(g.databases[1].id, "envs/staging#module.db.aws_db_instance.this");
+  ASSERT_EQ(g.roles.size(), 1u);
+  EXPECT_EQ(g.roles[0].id, "other#aws_iam_role.r");
+  EXPECT_EQ(g.sources.size(), 5u);
+  EXPECT_TRUE(g.problems.empty());
+
+  // One stack and a folder of variables alone: one root, ids unqualified.
+  Graph one = BuildTerraformGraph(Files({
+      {"other/main.tf", "resource \"aws_iam_role\" \"r\" {\n  name = \"app\"\n}\n"},
+      {"vars/terraform.tfvars", "a = 1\n"},
+  }));
+  ASSERT_EQ(one.roles.size(), 1u);
+  EXPECT_EQ(one.roles[0].id, "aws_iam_role.r");
+}
+
 }  // namespace
 }  // namespace rdslint::iac
 
