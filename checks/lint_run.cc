@@ -92,25 +92,38 @@ LintRun RunLint(const LintOptions& options, const RuleRegistry& rules) {
       facts_from_lint.insert(w.file->abs_path);
     }
   }
-  // (Named scripts are read by the facts pass too, not parsed: what links
-  // them to functions decides which other scripts matter.)
+  // Files named one by one: the facts pass reads no script; of the rest of
+  // the repository's scripts, only those the named files' project findings
+  // can depend on are read (project::ReadScriptsFor), and of those only the
+  // ones they do depend on are parsed. Named scripts are read there too,
+  // not parsed: what links them to functions decides which others matter.
+  // (A named C++ file is not in the facts pass, so its functions are not
+  // known: then every script is read and parsed.)
   std::function<bool(const DiscoveredFile&)> scripts_elsewhere;
   if (!only_files) {
     scripts_elsewhere = [&facts_from_lint](const DiscoveredFile& f) { return facts_from_lint.count(f.abs_path) > 0; };
+  } else {
+    scripts_elsewhere = [](const DiscoveredFile&) { return true; };
   }
-  run.facts = GatherProjectFacts(only_files && !context_files.empty() ? context_files : discovery.files,
-                                 options.jobs, scripts_elsewhere, /*defer_scripts=*/true);
+  const std::vector<DiscoveredFile>& fact_files =
+      only_files && !context_files.empty() ? context_files : discovery.files;
+  run.facts = GatherProjectFacts(fact_files, options.jobs, scripts_elsewhere, /*defer_scripts=*/true);
   run.facts.graph.BuildIndex();  // complete now; the checks only read it
-  // Files named one by one: of the rest of the repository's scripts, only
-  // those the named files' project findings depend on are parsed.
-  // (A named C++ file is not in the facts pass, so its functions are not
-  // known here: then every script is parsed.)
   std::set<std::string> named;
   bool named_cpp = false;
   if (only_files) {
     for (const DiscoveredFile& f : discovery.files) {
       named.insert(f.abs_path);
       named_cpp |= f.kind == FileKind::kCpp;
+    }
+    std::vector<const DiscoveredFile*> scripts;
+    for (const DiscoveredFile& f : fact_files) {
+      if (IsFactsScript(f)) scripts.push_back(&f);
+    }
+    if (named_cpp) {
+      ReadDeferredScripts(scripts, options.jobs, &run.facts);
+    } else {
+      project::ReadScriptsFor(scripts, named, options.jobs, &run.facts);
     }
   }
   std::optional<std::set<const ScriptFacts*>> needed;

@@ -62,7 +62,9 @@ class EnvUnset : public Check {
         std::string who;
         for (size_t i = 0; i < unset.size(); ++i) {
           const std::string link = LinkText(*unset[i], false);
-          who += (i ? "; " : "") + FunctionText(index, *unset[i]->function) + link + (link.empty() ? "" : ",");
+          // The link is set off by commas; before "; " the second one goes.
+          const bool last = i + 1 == unset.size();
+          who += (i ? "; " : "") + FunctionText(index, *unset[i]->function) + link + (link.empty() || !last ? "" : ",");
         }
         std::string elsewhere;
         if (auto it = index.facts().env_definitions.find(read.name); it != index.facts().env_definitions.end()) {

@@ -201,15 +201,13 @@ std::string ProjectIndex::Where(const ScriptFacts& s, uint32_t offset) const {
   return s.file + ":" + std::to_string(s.LineOf(offset));
 }
 
-std::optional<std::set<const ScriptFacts*>> ScriptsNeededFor(const ProjectIndex& index,
-                                                             const std::set<std::string>& named) {
+std::optional<std::set<const iac::Function*>> FunctionsConcerning(const ProjectIndex& index,
+                                                                  const std::set<std::string>& named) {
   std::set<const iac::Function*> functions;
-  std::set<const ScriptFacts*> needed;
   for (const ScriptFacts& s : index.facts().scripts) {
     if (!named.count(s.abs_path)) continue;
     const std::vector<FunctionLink>& links = index.LinksOf(s);
     if (links.empty()) return std::nullopt;
-    needed.insert(&s);
     for (const FunctionLink& l : links) functions.insert(l.function);
   }
   for (const iac::Function& fn : index.graph().functions) {
@@ -219,12 +217,87 @@ std::optional<std::set<const ScriptFacts*>> ScriptsNeededFor(const ProjectIndex&
     }
     if (touched) functions.insert(&fn);
   }
+  return functions;
+}
+
+std::optional<std::set<const ScriptFacts*>> ScriptsNeededFor(const ProjectIndex& index,
+                                                             const std::set<std::string>& named) {
+  const std::optional<std::set<const iac::Function*>> functions = FunctionsConcerning(index, named);
+  if (!functions) return std::nullopt;
+  std::set<const ScriptFacts*> needed;
   for (const ScriptFacts& s : index.facts().scripts) {
+    if (named.count(s.abs_path)) needed.insert(&s);
     for (const FunctionLink& l : index.LinksOf(s)) {
-      if (functions.count(l.function)) needed.insert(&s);
+      if (functions->count(l.function)) needed.insert(&s);
     }
   }
   return needed;
+}
+
+void ReadScriptsFor(const std::vector<const DiscoveredFile*>& scripts, const std::set<std::string>& named,
+                    int jobs, ProjectFacts* facts) {
+  std::unordered_map<std::string, std::vector<const DiscoveredFile*>> by_module;  // abs path without extension
+  std::unordered_map<std::string, std::vector<const DiscoveredFile*>> by_stem;
+  for (const DiscoveredFile* f : scripts) {
+    by_module[WithoutExtension(f->abs_path)].push_back(f);
+    by_stem[Stem(f->abs_path)].push_back(f);
+  }
+  std::set<const DiscoveredFile*> done;
+  auto read = [&](std::vector<const DiscoveredFile*> batch) {
+    std::sort(batch.begin(), batch.end());
+    batch.erase(std::unique(batch.begin(), batch.end()), batch.end());
+    batch.erase(std::remove_if(batch.begin(), batch.end(), [&](const DiscoveredFile* f) { return !done.insert(f).second; }),
+                batch.end());
+    ReadDeferredScripts(batch, jobs, facts);
+  };
+  // What links the named scripts to functions: the named scripts, every
+  // file a handler may be (by path, as ProjectIndex matches them) and what
+  // those import by relative path, transitively.
+  std::vector<const DiscoveredFile*> batch;
+  for (const DiscoveredFile* f : scripts) {
+    if (named.count(f->abs_path)) batch.push_back(f);
+  }
+  for (const iac::Function& fn : facts->graph.functions) {
+    const std::string module = HandlerModule(fn);
+    if (module.empty()) continue;
+    const std::string code_dir = CodeDir(fn);
+    const std::string dir = code_dir.empty() ? Dir(Dir(AbsolutePath(fn.origin.file))) : code_dir;
+    auto bucket = by_stem.find(Stem(module));
+    if (bucket == by_stem.end()) continue;
+    for (const DiscoveredFile* f : bucket->second) {
+      if (Below(f->abs_path, dir)) batch.push_back(f);
+    }
+  }
+  while (!batch.empty()) {
+    read(std::move(batch));
+    batch.clear();
+    for (const ScriptFacts& s : facts->scripts) {
+      for (const std::string& imp : s.relative_imports) {
+        for (const std::string& key : {imp, imp + "/index"}) {
+          auto it = by_module.find(key);
+          if (it == by_module.end()) continue;
+          for (const DiscoveredFile* f : it->second) {
+            if (!done.count(f)) batch.push_back(f);
+          }
+        }
+      }
+    }
+  }
+  // Then every script of the functions the named files concern (their code
+  // folders); every script when a named one is linked to no function.
+  const std::optional<std::set<const iac::Function*>> functions = FunctionsConcerning(ProjectIndex(*facts), named);
+  if (!functions) {
+    read(scripts);
+    return;
+  }
+  for (const iac::Function* fn : *functions) {
+    const std::string code_dir = CodeDir(*fn);
+    if (code_dir.empty()) continue;
+    for (const DiscoveredFile* f : scripts) {
+      if (Below(f->abs_path, code_dir)) batch.push_back(f);
+    }
+  }
+  read(std::move(batch));
 }
 
 std::string FunctionText(const ProjectIndex& index, const iac::Function& fn) {

@@ -66,6 +66,21 @@ class ProjectIndex {
 std::optional<std::set<const ScriptFacts*>> ScriptsNeededFor(const ProjectIndex& index,
                                                              const std::set<std::string>& named);
 
+// The functions those are: the functions linked to a named script and
+// those a named IaC file defines or sets the environment of. Nullopt when a
+// named script is linked to none.
+std::optional<std::set<const iac::Function*>> FunctionsConcerning(const ProjectIndex& index,
+                                                                  const std::set<std::string>& named);
+
+// Reads into facts->scripts (deferred, unparsed) those of `scripts` that
+// ScriptsNeededFor can ask for, and as few others as it can: the named
+// scripts, the files function handlers may be and what they import, then
+// the code folders of the functions the named files concern. Linking is
+// then exact for every script ScriptsNeededFor returns, as if every script
+// of the repository had been read (CliTest compares with whole runs).
+void ReadScriptsFor(const std::vector<const DiscoveredFile*>& scripts, const std::set<std::string>& named,
+                    int jobs, ProjectFacts* facts);
+
 // "aws_lambda_function.api (infra/main.tf:58)"
 std::string FunctionText(const ProjectIndex& index, const iac::Function& fn);
 // "the role aws_iam_role.api (infra/main.tf:34)"

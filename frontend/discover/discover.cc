@@ -196,10 +196,14 @@ bool IsSkippedFolderName(std::string_view name) {
   return name.substr(0, 6) == "build-" || name.substr(0, 12) == "cmake-build-";
 }
 
+// rdslint never changes its working directory, and paths are made absolute
+// by the thousand: getcwd (a system call) is asked once.
 std::string CurrentDirectory() {
-  char buf[4096];
-  if (getcwd(buf, sizeof buf) == nullptr) return "/";
-  return buf;
+  static const std::string cwd = [] {
+    char buf[4096];
+    return getcwd(buf, sizeof buf) == nullptr ? std::string("/") : std::string(buf);
+  }();
+  return cwd;
 }
 
 std::string AbsolutePath(const std::string& path) {

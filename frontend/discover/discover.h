@@ -42,7 +42,8 @@ Discovery Discover(const std::vector<std::string>& paths, const DiscoverOptions&
 // Folders never walked into (they can still be named on the command line).
 bool IsSkippedFolderName(std::string_view name);
 
-// The working directory, '/'-separated, without a trailing '/'.
+// The working directory, without a trailing /; asked of the system once
+// (rdslint never changes it).
 std::string CurrentDirectory();
 // `path` made absolute and normalised ('.' and '..' resolved lexically).
 std::string AbsolutePath(const std::string& path);

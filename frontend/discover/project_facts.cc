@@ -604,24 +604,31 @@ ProjectFacts GatherProjectFacts(const std::vector<DiscoveredFile>& files, int jo
   // one by one, since the rest of the repository is read for its facts).
   std::vector<const DiscoveredFile*> scripts;
   for (const DiscoveredFile& f : files) {
-    if (f.kind != FileKind::kScript || EndsWith(f.abs_path, "/prisma.config.ts") ||
-        EndsWith(f.abs_path, "/prisma.config.js") || f.size > kMaxScriptFactsSize ||
-        (scripts_elsewhere && scripts_elsewhere(f))) {
-      continue;
-    }
+    if (!IsFactsScript(f) || (scripts_elsewhere && scripts_elsewhere(f))) continue;
     scripts.push_back(&f);
   }
-  std::vector<std::optional<ScriptFacts>> read(scripts.size());
-  ParallelFor(scripts.size(), jobs, [&](size_t i) {
-    std::string text;
-    if (ReadFileBytes(scripts[i]->abs_path, &text) != 0) return;
-    read[i] = DeferredScript(*scripts[i], std::move(text));
-  });
-  for (std::optional<ScriptFacts>& s : read) {
-    if (s) facts.scripts.push_back(std::move(*s));
-  }
+  ReadDeferredScripts(scripts, jobs, &facts);
   if (!defer_scripts) ParseDeferredScripts(&facts, jobs, nullptr);
   return facts;
+}
+
+bool IsFactsScript(const DiscoveredFile& f) {
+  return f.kind == FileKind::kScript && !EndsWith(f.abs_path, "/prisma.config.ts") &&
+         !EndsWith(f.abs_path, "/prisma.config.js") && f.size <= kMaxScriptFactsSize;
+}
+
+void ReadDeferredScripts(const std::vector<const DiscoveredFile*>& files, int jobs, ProjectFacts* facts) {
+  std::vector<std::optional<ScriptFacts>> read(files.size());
+  ParallelFor(files.size(), jobs, [&](size_t i) {
+    std::string text;
+    if (ReadFileBytes(files[i]->abs_path, &text) != 0) return;
+    read[i] = DeferredScript(*files[i], std::move(text));
+  });
+  for (std::optional<ScriptFacts>& s : read) {
+    if (s) facts->scripts.push_back(std::move(*s));
+  }
+  std::stable_sort(facts->scripts.begin(), facts->scripts.end(),
+                   [](const ScriptFacts& a, const ScriptFacts& b) { return a.file < b.file; });
 }
 
 void ParseDeferredScripts(ProjectFacts* facts, int jobs,

@@ -103,6 +103,15 @@ ProjectFacts GatherProjectFacts(
     const std::function<bool(const DiscoveredFile&)>& scripts_elsewhere = nullptr,
     bool defer_scripts = false);
 
+// Whether the facts pass reads a file as a script (not prisma.config.*, not
+// over kMaxScriptFactsSize).
+bool IsFactsScript(const DiscoveredFile& f);
+
+// Reads `files` (on `jobs` threads) as deferred scripts: those that concern
+// the database join facts->scripts with their relative imports, unparsed;
+// facts->scripts is then in path order.
+void ReadDeferredScripts(const std::vector<const DiscoveredFile*>& files, int jobs, ProjectFacts* facts);
+
 // Parses the deferred scripts `keep` accepts (on `jobs` threads) and drops
 // the other deferred ones; the order of `facts->scripts` is kept.
 void ParseDeferredScripts(ProjectFacts* facts, int jobs,

@@ -82,6 +82,16 @@ Resources:
       Runtime: python3.12
       CodeUri: worker/
       Handler: job.handler
+  Report:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: nodejs20.x
+      CodeUri: dist/report.zip
+      Handler: report.handler
+      Environment:
+        Variables:
+          DB_SCHEMA: reports
+          DB_REPORT_LIMIT: "10"
 )");
   Write(dir + "/api/handler.py", "import os\n\ndef handler(event, context):\n    return os.environ[\"DB_HOST\"]\n");
   Write(dir + "/api/setup.py", "import os\n\nos.environ[\"DB_HOST\"] = \"db.internal\"\n");
@@ -89,6 +99,12 @@ Resources:
         "import os\nimport boto3\n\nsm = boto3.client(\"secretsmanager\")\n\n"
         "def get():\n    return sm.get_secret_value(SecretId=os.environ[\"DB_SECRET_ARN\"])\n");
   Write(dir + "/worker/job.py", "import os\n\ndef handler(event, context):\n    return os.environ[\"PGDATABASE\"]\n");
+  // Report's code is an archive: its handler is found by name, and what it
+  // imports, through a module in between, runs in it too.
+  Write(dir + "/report/report.ts", "import { query } from './query';\nexport const handler = async () => query(process.env.DB_REPORT_LIMIT);\n");
+  Write(dir + "/report/query.ts",
+        "import { pool } from '../worker/db';\nexport const query = () => pool.query('select 1', [process.env.DB_SCHEMA]);\n");
+  Write(dir + "/worker/db.ts", "import { Pool } from 'pg';\nexport const pool = new Pool({ password: process.env.DB_PASSWORD });\n");
   ASSERT_EQ(Shell("git -C " + dir + " init -q").status, 0);
 
   auto findings = [&](const std::string& args) {
@@ -114,7 +130,8 @@ Resources:
   EXPECT_TRUE(secret && env);
   for (const std::vector<std::string>& named :
        std::vector<std::vector<std::string>>{{"template.yaml"}, {"api/handler.py"}, {"worker/job.py"},
-                                            {"api/fetch.py", "template.yaml"}, {"api/handler.py", "worker/job.py"}}) {
+                                            {"api/fetch.py", "template.yaml"}, {"api/handler.py", "worker/job.py"},
+                                            {"worker/db.ts"}, {"report/report.ts"}}) {
     std::string args;
     std::multiset<std::string> expected;
     for (const std::string& n : named) {
