@@ -64,6 +64,7 @@ LintRun RunLint(const LintOptions& options, const RuleRegistry& rules) {
     // a readdir entry each, no stat and no read.
     DiscoverOptions context_options = options.discover;
     context_options.keep = MayHoldProjectFacts;
+    context_options.script_sizes = false;
     context_files = Discover({ProjectRoot(discovery.files.front().abs_path)}, context_options).files;
   }
 
@@ -116,14 +117,17 @@ LintRun RunLint(const LintOptions& options, const RuleRegistry& rules) {
       named.insert(f.abs_path);
       named_cpp |= f.kind == FileKind::kCpp;
     }
+    // The context walk lists scripts without their sizes: the limits apply
+    // as they are read.
+    const uint64_t max_script = std::min<uint64_t>(kMaxScriptFactsSize, options.discover.max_file_size);
     std::vector<const DiscoveredFile*> scripts;
     for (const DiscoveredFile& f : fact_files) {
       if (IsFactsScript(f)) scripts.push_back(&f);
     }
     if (named_cpp) {
-      ReadDeferredScripts(scripts, options.jobs, &run.facts);
+      ReadDeferredScripts(scripts, options.jobs, &run.facts, max_script);
     } else {
-      project::ReadScriptsFor(scripts, named, options.jobs, &run.facts);
+      project::ReadScriptsFor(scripts, named, options.jobs, max_script, &run.facts);
     }
   }
   std::optional<std::set<const ScriptFacts*>> needed;

@@ -235,7 +235,7 @@ std::optional<std::set<const ScriptFacts*>> ScriptsNeededFor(const ProjectIndex&
 }
 
 void ReadScriptsFor(const std::vector<const DiscoveredFile*>& scripts, const std::set<std::string>& named,
-                    int jobs, ProjectFacts* facts) {
+                    int jobs, uint64_t max_size, ProjectFacts* facts) {
   std::unordered_map<std::string, std::vector<const DiscoveredFile*>> by_module;  // abs path without extension
   std::unordered_map<std::string, std::vector<const DiscoveredFile*>> by_stem;
   for (const DiscoveredFile* f : scripts) {
@@ -248,7 +248,7 @@ void ReadScriptsFor(const std::vector<const DiscoveredFile*>& scripts, const std
     batch.erase(std::unique(batch.begin(), batch.end()), batch.end());
     batch.erase(std::remove_if(batch.begin(), batch.end(), [&](const DiscoveredFile* f) { return !done.insert(f).second; }),
                 batch.end());
-    ReadDeferredScripts(batch, jobs, facts);
+    ReadDeferredScripts(batch, jobs, facts, max_size);
   };
   // What links the named scripts to functions: the named scripts, every
   // file a handler may be (by path, as ProjectIndex matches them) and what

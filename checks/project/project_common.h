@@ -78,8 +78,10 @@ std::optional<std::set<const iac::Function*>> FunctionsConcerning(const ProjectI
 // the code folders of the functions the named files concern. Linking is
 // then exact for every script ScriptsNeededFor returns, as if every script
 // of the repository had been read (CliTest compares with whole runs).
+// Scripts over `max_size` bytes are left out (their listed sizes may be
+// unknown).
 void ReadScriptsFor(const std::vector<const DiscoveredFile*>& scripts, const std::set<std::string>& named,
-                    int jobs, ProjectFacts* facts);
+                    int jobs, uint64_t max_size, ProjectFacts* facts);
 
 // "aws_lambda_function.api (infra/main.tf:58)"
 std::string FunctionText(const ProjectIndex& index, const iac::Function& fn);

@@ -152,6 +152,10 @@ struct Walker {
         const FileKind kind = ClassifyPath(path);
         if (options.keep && !options.keep(path, kind)) continue;
         if (Ignored(path, false)) continue;
+        if (!options.script_sizes && kind == FileKind::kScript && !have_stat) {  // readdir said regular
+          AddFile(path, kind, 0, false);
+          continue;
+        }
         if (!have_stat && lstat(path.c_str(), &st) != 0) continue;  // vanished meanwhile
         if (!S_ISREG(st.st_mode)) continue;
         AddFile(path, kind, static_cast<uint64_t>(st.st_size), false);

@@ -29,6 +29,10 @@ struct DiscoverOptions {
   // cost no stat call (the project facts pass of `rdslint FILE...` wants a
   // few kinds out of the whole repository). Named files are always kept.
   bool (*keep)(std::string_view abs_path, FileKind kind) = nullptr;
+  // False: scripts walked into are listed without a stat call, size 0
+  // (unknown), for a pass that reads them with a size limit of its own
+  // (ReadDeferredScripts); most files of a repository are scripts.
+  bool script_sizes = true;
 };
 
 struct Discovery {

@@ -617,11 +617,12 @@ bool IsFactsScript(const DiscoveredFile& f) {
          !EndsWith(f.abs_path, "/prisma.config.js") && f.size <= kMaxScriptFactsSize;
 }
 
-void ReadDeferredScripts(const std::vector<const DiscoveredFile*>& files, int jobs, ProjectFacts* facts) {
+void ReadDeferredScripts(const std::vector<const DiscoveredFile*>& files, int jobs, ProjectFacts* facts,
+                         uint64_t max_size) {
   std::vector<std::optional<ScriptFacts>> read(files.size());
   ParallelFor(files.size(), jobs, [&](size_t i) {
     std::string text;
-    if (ReadFileBytes(files[i]->abs_path, &text) != 0) return;
+    if (ReadFileBytes(files[i]->abs_path, &text, max_size) != 0) return;  // EFBIG over max_size
     read[i] = DeferredScript(*files[i], std::move(text));
   });
   for (std::optional<ScriptFacts>& s : read) {

@@ -103,22 +103,24 @@ ProjectFacts GatherProjectFacts(
     const std::function<bool(const DiscoveredFile&)>& scripts_elsewhere = nullptr,
     bool defer_scripts = false);
 
+// Scripts larger than this give no code facts for the project rules.
+inline constexpr uint64_t kMaxScriptFactsSize = 2 << 20;
+
 // Whether the facts pass reads a file as a script (not prisma.config.*, not
 // over kMaxScriptFactsSize).
 bool IsFactsScript(const DiscoveredFile& f);
 
 // Reads `files` (on `jobs` threads) as deferred scripts: those that concern
 // the database join facts->scripts with their relative imports, unparsed;
-// facts->scripts is then in path order.
-void ReadDeferredScripts(const std::vector<const DiscoveredFile*>& files, int jobs, ProjectFacts* facts);
+// facts->scripts is then in path order. A file over `max_size` bytes is
+// left out (its listed size may be unknown: DiscoverOptions::script_sizes).
+void ReadDeferredScripts(const std::vector<const DiscoveredFile*>& files, int jobs, ProjectFacts* facts,
+                         uint64_t max_size = kMaxScriptFactsSize);
 
 // Parses the deferred scripts `keep` accepts (on `jobs` threads) and drops
 // the other deferred ones; the order of `facts->scripts` is kept.
 void ParseDeferredScripts(ProjectFacts* facts, int jobs,
                           const std::function<bool(const ScriptFacts&)>& keep);
-
-// Scripts larger than this give no code facts for the project rules.
-inline constexpr uint64_t kMaxScriptFactsSize = 2 << 20;
 
 // Whether a script's facts matter to the project rules: the code prefilter
 // passes, or it reads a DB/DATABASE/PG/POSTGRES/RDS/SECRET variable.

@@ -174,5 +174,28 @@ TEST_F(DiscoverTest, LargeFilesAreSkippedWithANote) {
   EXPECT_NE(d.notes[0].message.find("size limit"), std::string::npos);
 }
 
+// The context walk of `rdslint FILE...`: only the kinds the facts pass
+// reads, and scripts without a stat (their size is checked as they are read).
+TEST_F(DiscoverTest, ContextWalkKeepsFactKindsAndListsScriptsWithoutSizes) {
+  Write("svc/handler.ts", "import { Pool } from 'pg';\n// " + std::string(5000, 'x') + "\n");
+  Write("svc/main.tf", std::string(300, 'y'));
+  Write("svc/README.md", "# svc\n");
+  DiscoverOptions o;
+  o.keep = MayHoldProjectFacts;
+  o.script_sizes = false;
+  o.max_file_size = 1000;  // applies to what is stat'ed: the script waits for its reader
+  Discovery d = Discover({root_}, o);
+  ASSERT_EQ(d.files.size(), 2u);
+  EXPECT_EQ(d.files[0].path.substr(d.files[0].path.size() - 10), "handler.ts");
+  EXPECT_EQ(d.files[0].size, 0u);
+  EXPECT_EQ(d.files[1].size, 300u);
+  // ... which leaves it out when it is over the limit.
+  ProjectFacts facts;
+  ReadDeferredScripts({&d.files[0]}, 1, &facts, 1000);
+  EXPECT_TRUE(facts.scripts.empty());
+  ReadDeferredScripts({&d.files[0]}, 1, &facts, 10000);
+  EXPECT_EQ(facts.scripts.size(), 1u);
+}
+
 }  // namespace
 }  // namespace rdslint
