@@ -49,7 +49,9 @@ LintRun RunLint(const LintOptions& options, const RuleRegistry& rules) {
     f.named = true;
     discovery.files.push_back(std::move(f));
   } else {
-    discovery = Discover(options.paths, options.discover);
+    DiscoverOptions discover = options.discover;
+    discover.jobs = options.jobs;
+    discovery = Discover(options.paths, discover);
   }
   run.notes = std::move(discovery.notes);
 
@@ -63,6 +65,7 @@ LintRun RunLint(const LintOptions& options, const RuleRegistry& rules) {
     // Only the kinds that can hold facts: the rest of the repository costs
     // a readdir entry each, no stat and no read.
     DiscoverOptions context_options = options.discover;
+    context_options.jobs = options.jobs;
     context_options.keep = MayHoldProjectFacts;
     context_options.script_sizes = false;
     context_files = Discover({ProjectRoot(discovery.files.front().abs_path)}, context_options).files;

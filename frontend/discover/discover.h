@@ -33,6 +33,8 @@ struct DiscoverOptions {
   // (unknown), for a pass that reads them with a size limit of its own
   // (ReadDeferredScripts); most files of a repository are scripts.
   bool script_sizes = true;
+  // Threads that read folders.
+  int jobs = 1;
 };
 
 struct Discovery {

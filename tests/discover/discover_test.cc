@@ -154,6 +154,37 @@ TEST_F(DiscoverTest, WalksRespectingGitignoreAndSkippedFolders) {
   EXPECT_EQ(Found({root_ + "/ignored/.env"}), (std::vector<std::string>{"ignored/.env"}));
 }
 
+// Folders are read by several threads: the same files and notes whatever
+// their number, inner .gitignore files still overriding outer ones.
+TEST_F(DiscoverTest, AnyNumberOfThreadsFindsTheSame) {
+  mkdir((root_ + "/.git").c_str(), 0755);
+  Write(".gitignore", "*.local\nlogs/\n");
+  for (int i = 0; i < 30; ++i) {
+    const std::string svc = "svc" + std::to_string(i);
+    Write(svc + "/.env");
+    Write(svc + "/deep/a/b/c/.env.local");
+    Write(svc + "/logs/.env");
+    if (i % 3 == 0) Write(svc + "/deep/.gitignore", "!*.local\n");
+    if (i % 5 == 0) Write(svc + "/big.env", std::string(2000, 'x'));
+  }
+  auto run = [&](int jobs) {
+    DiscoverOptions o;
+    o.jobs = jobs;
+    o.max_file_size = 1000;
+    Discovery d = Discover({root_}, o);
+    std::vector<std::string> out;
+    for (const DiscoveredFile& f : d.files) out.push_back(f.abs_path.substr(root_.size() + 1));
+    for (const RunNote& n : d.notes) out.push_back("note " + n.file.substr(n.file.size() - 10));
+    return out;
+  };
+  const std::vector<std::string> one = run(1);
+  // Each .env, the re-included .env.local and its .gitignore (10 each), 6
+  // notes, the top .gitignore.
+  EXPECT_EQ(one.size(), 30u + 10u + 10u + 6u + 1u);
+  EXPECT_EQ(run(2), one);
+  EXPECT_EQ(run(8), one);
+}
+
 TEST_F(DiscoverTest, SymlinkLoopsAreNotFollowedAndMissingPathsAreErrors) {
   Write("a/.env");
   symlink((root_ + "/a").c_str(), (root_ + "/a/loop").c_str());
