@@ -381,6 +381,7 @@ void Linter::FinishFindings(const DiscoveredFile& file, std::string_view text, c
     for (const NolintProblem& p : suppressions.problems()) ctx.Report(p.range, p.message);
   }
 
+  if (raw.empty()) return;  // most files: nothing to place, mask or fingerprint
   mask.Finish();
   const LineIndex lines(text);
   std::map<std::string, int> occurrences;
