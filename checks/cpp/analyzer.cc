@@ -1,6 +1,8 @@
 // rdslint's adapter: the frontend parses the file, the shared matchers run
-// in its FrontendAction, and the file's facts come back as a CppFile.
+// in its FrontendAction, and the file's facts come back as a CppFile. The
+// entry point of librdslint-cpp.so (cpp_backend.h).
 #include "checks/cpp/collector.h"
+#include "checks/cpp/cpp_backend.h"
 #include "checks/cpp/cpp_file.h"
 #include "core/secret_mask.h"
 #include "frontend/cpp/cpp_parser.h"
@@ -19,24 +21,21 @@ class ForwardMatches : public clang::ast_matchers::MatchFinder::MatchCallback {
   cpp_ast::Collector* collector_;
 };
 
-}  // namespace
+class ClangBackend : public CppBackend {
+ public:
+  explicit ClangBackend(std::string build_path) : parser_(std::move(build_path)) {}
+  CppAnalyzer::Result Analyze(const std::string& abs_path, std::string_view text, SecretMask* mask) const override;
 
-struct CppAnalyzer::Impl {
-  explicit Impl(std::string build_path) : parser(std::move(build_path)) {}
-  cpp::Parser parser;
+ private:
+  const cpp::Parser parser_;  // thread-safe
 };
 
-CppAnalyzer::CppAnalyzer(std::string build_path)
-    : impl_(std::make_unique<Impl>(std::move(build_path))) {}
-CppAnalyzer::~CppAnalyzer() = default;
-
-CppAnalyzer::Result CppAnalyzer::Analyze(const std::string& abs_path, std::string_view text,
-                                         SecretMask* mask) const {
-  Result result;
-  if (!MentionsDatabaseApi(text)) return result;
+CppAnalyzer::Result ClangBackend::Analyze(const std::string& abs_path, std::string_view text,
+                                          SecretMask* mask) const {
+  CppAnalyzer::Result result;
   CppFile file;
   const cpp::ParseOutcome outcome =
-      impl_->parser.Parse(abs_path, text, [&file](clang::ASTContext& context) {
+      parser_.Parse(abs_path, text, [&file](clang::ASTContext& context) {
         cpp_ast::Collector collector(/*main_file_only=*/true);
         ForwardMatches forward(&collector);
         clang::ast_matchers::MatchFinder finder;
@@ -64,4 +63,9 @@ CppAnalyzer::Result CppAnalyzer::Analyze(const std::string& abs_path, std::strin
   return result;
 }
 
+}  // namespace
 }  // namespace rdslint
+
+extern "C" __attribute__((visibility("default"))) rdslint::CppBackend* rdslint_cpp_backend_new(const char* build_path) {
+  return new rdslint::ClangBackend(build_path);
+}

@@ -144,6 +144,36 @@ Resources:
   }
 }
 
+// The clang half is a module loaded on the first C++ file that needs it: a
+// run with no such file never loads it, and one that cannot load it says so
+// at each C++ file and checks the rest.
+TEST(CliTest, CppModuleIsLoadedOnlyWhenNeededAndItsAbsenceIsANote) {
+  Output o = Shell("RDSLINT_CPP_MODULE=/nonexistent/librdslint-cpp.so " + kRdslint +
+                   " --format json testdata/demo");
+  EXPECT_EQ(o.status, 1) << o.err;
+  const nlohmann::json report = nlohmann::json::parse(o.out);
+  bool note = false, env_finding = false, cpp_finding = false;
+  for (const auto& n : report["notes"]) {
+    note |= n["file"] == "testdata/demo/native/report_client.cc" &&
+            n["message"].get<std::string>().find("could not be loaded") != std::string::npos;
+  }
+  for (const auto& f : report["findings"]) {
+    env_finding |= f["file"].get<std::string>().find(".env") != std::string::npos ||
+                   f["file"].get<std::string>().find("template.yaml") != std::string::npos;
+    cpp_finding |= f["rule"].get<std::string>().rfind("cpp-", 0) == 0;
+  }
+  EXPECT_TRUE(note) << report["notes"].dump();
+  EXPECT_TRUE(env_finding);
+  EXPECT_FALSE(cpp_finding);
+  // The dynamic loader's own account (glibc's LD_DEBUG=files): clang is
+  // loaded for a C++ file, and never without one.
+  auto loads_clang = [](const std::string& path) {
+    return Shell("LD_DEBUG=files " + kRdslint + " " + path + " 2>&1 >/dev/null | grep -c 'file=libclang-cpp'").out;
+  };
+  EXPECT_NE(loads_clang("testdata/demo"), "0\n");
+  EXPECT_EQ(loads_clang("testdata/env"), "0\n");
+}
+
 TEST(CliTest, CleanProjectExitsZero) {
   Output o = Shell(kRdslint + " testdata/env/env-endpoint-not-proxy/good.env --checks='-*,env-endpoint-*'");
   EXPECT_EQ(o.status, 0) << o.out << o.err;
