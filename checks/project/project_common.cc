@@ -36,7 +36,7 @@ bool Below(const std::string& file, const std::string& dir) {
 
 // The run of `by_path` (sorted by absolute path) below `dir`.
 using ScriptRun = std::pair<std::vector<const ScriptFacts*>::const_iterator, std::vector<const ScriptFacts*>::const_iterator>;
-ScriptRun Below(const std::string& dir, const std::vector<const ScriptFacts*>& by_path) {
+ScriptRun ScriptsBelow(const std::string& dir, const std::vector<const ScriptFacts*>& by_path) {
   if (dir == "/") return {by_path.begin(), by_path.end()};
   const std::string prefix = dir + "/";
   auto from = std::lower_bound(by_path.begin(), by_path.end(), prefix,
@@ -82,6 +82,26 @@ std::string CodeDir(const iac::Function& fn) {
   return p;
 }
 
+// Where a function's handler file is looked for, by path alone: scripts
+// named like the handler's module (its stem; "" when the handler says no
+// module) below the code folder, or without one (a built archive) below the
+// IaC file's folder's parent (infra/main.tf and src/). ProjectIndex links
+// by this, and ReadScriptsFor reads by it.
+struct HandlerPlace {
+  std::string stem;
+  std::string code_dir;  // "" when the project does not say
+  std::string dir;       // where the handler's file may be
+};
+
+HandlerPlace HandlerPlaceOf(const iac::Function& fn) {
+  HandlerPlace p;
+  const std::string module = HandlerModule(fn);
+  if (!module.empty()) p.stem = Stem(module);
+  p.code_dir = CodeDir(fn);
+  p.dir = p.code_dir.empty() ? Dir(Dir(AbsolutePath(fn.origin.file))) : p.code_dir;
+  return p;
+}
+
 std::string CodeKey(const iac::Function& fn) {
   return iacrules::IsTerraform(fn) ? "source_dir" : iacrules::IsServerlessFunction(fn) ? "service folder"
                                                                                         : "CodeUri";
@@ -107,12 +127,9 @@ ProjectIndex::ProjectIndex(const ProjectFacts& facts) : facts_(facts) {
                    [](const ScriptFacts* a, const ScriptFacts* b) { return a->abs_path < b->abs_path; });
   static const std::vector<const ScriptFacts*> kNoScripts;
   for (const iac::Function& fn : facts.graph.functions) {
-    const std::string module = HandlerModule(fn);
-    const std::string stem = module.empty() ? "" : Stem(module);
-    const std::string code_dir = CodeDir(fn);
-    // Without a code folder (a built archive), the handler's file is looked
-    // for near the IaC: below its folder's parent (infra/main.tf and src/).
-    const std::string near = Dir(Dir(AbsolutePath(fn.origin.file)));
+    const HandlerPlace place = HandlerPlaceOf(fn);
+    const std::string& stem = place.stem;
+    const std::string& code_dir = place.code_dir;
     std::set<const ScriptFacts*> linked;
     std::vector<const ScriptFacts*> queue;
     // The handler's files: the stem's scripts below the folder, from
@@ -120,10 +137,10 @@ ProjectIndex::ProjectIndex(const ProjectFacts& facts) : facts_(facts) {
     // the facts' order (their addresses', as they are one vector).
     std::vector<const ScriptFacts*> handlers;
     if (!stem.empty()) {
-      const std::string& dir = code_dir.empty() ? near : code_dir;
+      const std::string& dir = place.dir;
       auto bucket = by_stem.find(stem);
       const std::vector<const ScriptFacts*>& same_stem = bucket == by_stem.end() ? kNoScripts : bucket->second;
-      const auto [from, to] = Below(dir, by_path);
+      const auto [from, to] = ScriptsBelow(dir, by_path);
       if (static_cast<size_t>(to - from) < same_stem.size()) {
         for (auto it = from; it != to; ++it) {
           if (Stem((*it)->abs_path) == stem) handlers.push_back(*it);
@@ -154,7 +171,7 @@ ProjectIndex::ProjectIndex(const ProjectFacts& facts) : facts_(facts) {
       }
     }
     if (code_dir.empty()) continue;
-    const auto [from, to] = Below(code_dir, by_path);
+    const auto [from, to] = ScriptsBelow(code_dir, by_path);
     for (auto it = from; it != to; ++it) {
       if (linked.count(*it)) continue;
       links_[*it].push_back(FunctionLink{
@@ -258,14 +275,12 @@ void ReadScriptsFor(const std::vector<const DiscoveredFile*>& scripts, const std
     if (named.count(f->abs_path)) batch.push_back(f);
   }
   for (const iac::Function& fn : facts->graph.functions) {
-    const std::string module = HandlerModule(fn);
-    if (module.empty()) continue;
-    const std::string code_dir = CodeDir(fn);
-    const std::string dir = code_dir.empty() ? Dir(Dir(AbsolutePath(fn.origin.file))) : code_dir;
-    auto bucket = by_stem.find(Stem(module));
+    const HandlerPlace place = HandlerPlaceOf(fn);
+    if (place.stem.empty()) continue;
+    auto bucket = by_stem.find(place.stem);
     if (bucket == by_stem.end()) continue;
     for (const DiscoveredFile* f : bucket->second) {
-      if (Below(f->abs_path, dir)) batch.push_back(f);
+      if (Below(f->abs_path, place.dir)) batch.push_back(f);
     }
   }
   while (!batch.empty()) {

@@ -1044,7 +1044,7 @@ std::vector<std::vector<tf::Input>> IndependentParts(std::vector<tf::Input> inpu
   for (auto& [dir, index] : folders) index = n++;
   std::vector<size_t> parent(n);
   for (size_t i = 0; i < n; ++i) parent[i] = i;
-  std::function<size_t(size_t)> find = [&](size_t i) {
+  auto find = [&parent](size_t i) {
     while (parent[i] != i) i = parent[i] = parent[parent[i]];
     return i;
   };
