@@ -27,7 +27,7 @@ TSNode Strip(TSNode n) {
          Is(n, "as_expression") || Is(n, "satisfies_expression") || Is(n, "await_expression") ||
          Is(n, "await")) {
     TSNode inner = FirstNamedChild(n);
-    if (ts_node_is_null(inner)) break;
+    if (IsNull(inner)) break;
     n = inner;
   }
   return n;
@@ -73,7 +73,7 @@ SourceRange LiteralContent(const SyntaxTree& tree, TSNode n) {
       else if (Is(c, "string_end")) end = c;
       else if (Is(c, "interpolation")) return {};
     }
-    if (ts_node_is_null(start) || ts_node_is_null(end)) return {};
+    if (IsNull(start) || IsNull(end)) return {};
     return SourceRange{ts_node_end_byte(start), ts_node_start_byte(end)};
   }
   return {};
@@ -165,7 +165,7 @@ class Gatherer {
 
   CodeFacts Run() {
     if (!tree_.ok()) return std::move(facts_);
-    Walk(tree_.root(), [&](TSNode n, const std::vector<TSNode>& ancestors) {
+    Walk(tree_, tree_.root(), [&](TSNode n, const std::vector<TSNode>& ancestors) {
       Visit(n, ancestors);
       return true;
     });
@@ -407,7 +407,7 @@ Setting Gatherer::NamedBelow(TSNode root, std::initializer_list<std::string_view
     } else if (Is(n, "shorthand_property_identifier")) {
       key = value = n;
     }
-    if (!ts_node_is_null(key) && !ts_node_is_null(value) && wanted(tree_.Text(key))) {
+    if (!IsNull(key) && !IsNull(value) && wanted(tree_.Text(key))) {
       return Setting{true, RangeOf(key), eval_.Evaluate(value)};
     }
     std::vector<TSNode> children = NamedChildren(n);
@@ -424,9 +424,9 @@ Setting Gatherer::Named(TSNode call, std::initializer_list<std::string_view> nam
                     : Is(callee, "attribute")        ? Field(callee, "object")
                                                      : TSNode{};
   receiver = Strip(receiver);
-  if (ts_node_is_null(receiver) || !Is(receiver, "identifier")) return s;
+  if (IsNull(receiver) || !Is(receiver, "identifier")) return s;
   const Resolution r = scopes_.Resolve(tree_.Text(receiver), ts_node_start_byte(receiver));
-  if (r.binding && !ts_node_is_null(r.binding->value)) return NamedBelow(r.binding->value, names);
+  if (r.binding && !IsNull(r.binding->value)) return NamedBelow(r.binding->value, names);
   return s;
 }
 
@@ -743,7 +743,7 @@ void Gatherer::VisitCall(TSNode n, const std::vector<TSNode>& ancestors) {
       const Resolution r = scopes_.Resolve(tree_.Text(first), ts_node_start_byte(first));
       if (r.binding && !r.mutable_value && IsCall(Strip(r.binding->value))) create = Strip(r.binding->value);
     }
-    if (!ts_node_is_null(create) && EndsWith(Normalize(eval_.Classify(create).qualified), "URL.create")) {
+    if (!IsNull(create) && EndsWith(Normalize(eval_.Classify(create).qualified), "URL.create")) {
       absorbed_.push_back(RangeOf(create));
       facts_.clients.erase(std::remove_if(facts_.clients.begin(), facts_.clients.end(),
                                           [&](const ClientConfig& x) { return x.call == RangeOf(create); }),

@@ -19,7 +19,7 @@ TSNode Strip(TSNode n) {
   while (Is(n, "parenthesized_expression") || Is(n, "non_null_expression") ||
          Is(n, "as_expression") || Is(n, "await_expression") || Is(n, "await")) {
     TSNode inner = FirstNamedChild(n);
-    if (ts_node_is_null(inner)) break;
+    if (IsNull(inner)) break;
     n = inner;
   }
   return n;
@@ -113,7 +113,7 @@ std::string ControlFlow::StateName(TSNode expr) const {
 void ControlFlow::Collect() {
   // One walk; the catch clauses open around a node are counted as it goes.
   std::vector<uint32_t> open_catches;  // end offsets
-  Walk(tree_.root(), [&](TSNode n, const std::vector<TSNode>& ancestors) {
+  Walk(tree_, tree_.root(), [&](TSNode n, const std::vector<TSNode>& ancestors) {
     const uint32_t at = ts_node_start_byte(n);
     while (!open_catches.empty() && at >= open_catches.back()) open_catches.pop_back();
     if (Is(n, "catch_clause") || Is(n, "except_clause") || Is(n, "except_group_clause")) {
@@ -306,7 +306,7 @@ void ControlFlow::FindHandlers(const std::vector<std::string>& graph_names) {
         for (TSNode spec : NamedChildren(c)) {
           TSNode local = Field(spec, "name");
           TSNode alias = Field(spec, "alias");
-          const std::string exported(tree_.Text(ts_node_is_null(alias) ? local : alias));
+          const std::string exported(tree_.Text(IsNull(alias) ? local : alias));
           if (!wanted(exported)) continue;
           MarkHandler(scopes_.FunctionNamed(tree_.Text(local), ts_node_start_byte(local)), exported,
                       how_for(exported, "export { " + std::string(tree_.Text(local)) + " as " + exported + " }"));
@@ -525,7 +525,7 @@ std::optional<Guard> ControlFlow::GuardOf(TSNode node, const std::vector<TSNode>
       // An early return: `if (cached) return cached;` before the node.
       for (TSNode s : NamedChildren(a)) {
         if (ts_node_start_byte(s) >= ts_node_start_byte(child)) break;
-        if (!Is(s, "if_statement") || !ts_node_is_null(Field(s, "alternative"))) continue;
+        if (!Is(s, "if_statement") || !IsNull(Field(s, "alternative"))) continue;
         if (!ReturnsEarly(Field(s, "consequence"))) continue;
         TSNode cond = Field(s, "condition");
         if (auto g = MakeGuard(PresenceTest(cond, 0), cond,
@@ -539,7 +539,7 @@ std::optional<Guard> ControlFlow::GuardOf(TSNode node, const std::vector<TSNode>
 }
 
 bool ControlFlow::HasClock(TSNode root, int depth, bool by_name) {
-  if (depth > 2 || ts_node_is_null(root)) return false;
+  if (depth > 2 || IsNull(root)) return false;
   const auto key = std::make_tuple(root.id, depth, by_name);
   if (auto it = clock_cache_.find(key); it != clock_cache_.end()) return it->second;
   const bool found = ReadsClockUncached(root, depth, by_name);
@@ -549,7 +549,7 @@ bool ControlFlow::HasClock(TSNode root, int depth, bool by_name) {
 
 bool ControlFlow::ReadsClockUncached(TSNode root, int depth, bool by_name) {
   bool found = false;
-  Walk(root, [&](TSNode n, const std::vector<TSNode>&) {
+  Walk(tree_, root, [&](TSNode n, const std::vector<TSNode>&) {
     if (found) return false;
     if (IsCall(n) || Is(n, "new_expression")) {
       TSNode callee = Field(n, IsCall(n) ? "function" : "constructor");
@@ -585,7 +585,7 @@ bool ControlFlow::ReadsClockUncached(TSNode root, int depth, bool by_name) {
                 b->kind == BindingKind::kParam) {
               continue;
             }
-            if (!ts_node_is_null(b->value) && HasClock(b->value, depth + 1, by_name)) {
+            if (!IsNull(b->value) && HasClock(b->value, depth + 1, by_name)) {
               found = true;
               break;
             }
@@ -611,7 +611,7 @@ double ControlFlow::TtlSeconds(TSNode condition) {
     for (auto [key, factor] : std::vector<std::pair<const char*, double>>{
              {"days", 86400}, {"hours", 3600}, {"minutes", 60}, {"seconds", 1}}) {
       TSNode v = eval_.Keyword(call, key);
-      if (ts_node_is_null(v)) continue;
+      if (IsNull(v)) continue;
       ValuePtr n = eval_.Evaluate(v);
       if (n->kind == Value::Kind::kNumber) s += n->number * factor;
     }
@@ -631,7 +631,7 @@ double ControlFlow::TtlSeconds(TSNode condition) {
     ValuePtr v = eval_.Evaluate(x);
     return v->kind == Value::Kind::kNumber ? v->number : -1;
   };
-  Walk(condition, [&](TSNode n, const std::vector<TSNode>&) {
+  Walk(tree_, condition, [&](TSNode n, const std::vector<TSNode>&) {
     const bool compare = (Is(n, "binary_expression") &&
                           [&] {
                             const std::string_view op = tree_.Text(Field(n, "operator"));
@@ -674,7 +674,7 @@ double ControlFlow::TtlSeconds(TSNode condition) {
           property = tree_.Text(Field(s, tree_.python() ? "attribute" : "property"));
         }
         for (const Binding& b : scopes_.bindings()) {
-          if (ts_node_is_null(b.value)) continue;
+          if (IsNull(b.value)) continue;
           if (b.name != leaf && b.name != root) continue;
           TSNode v = Strip(b.value);
           if ((Is(v, "object") || Is(v, "dictionary")) && !property.empty()) {
@@ -744,7 +744,7 @@ Once ControlFlow::OnceAt(TSNode node, const std::vector<TSNode>& ancestors) {
       TSNode target{};
       if (Is(a, "variable_declarator")) target = Field(a, "name");
       else if (Is(a, "assignment_expression") || Is(a, "assignment")) target = Field(a, "left");
-      if (ts_node_is_null(target)) continue;
+      if (IsNull(target)) continue;
       if (Is(target, "identifier")) once.state = std::string(tree_.Text(target));
       break;
     }

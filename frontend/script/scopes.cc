@@ -10,7 +10,7 @@ bool IsFunctionNode(TSNode n) {
       "function_declaration", "generator_function_declaration", "function_expression",
       "function", "generator_function", "arrow_function", "method_definition",
       "function_definition", "lambda"};
-  if (ts_node_is_null(n) || !ts_node_is_named(n)) return false;
+  if (IsNull(n) || !ts_node_is_named(n)) return false;
   const TSSymbol symbol = ts_node_symbol(n);
   const TSLanguage* language = ts_tree_language(n.tree);
   for (const char* t : kTypes) {
@@ -36,7 +36,7 @@ std::string Join(std::string_view a, std::string_view b) {
 // `{ handler: async () => ... }`, a method's or class field's name.
 std::string ContextName(const SyntaxTree& tree, TSNode fn, const std::vector<TSNode>& ancestors) {
   TSNode name = Field(fn, "name");
-  if (!ts_node_is_null(name)) return std::string(tree.Text(name));
+  if (!IsNull(name)) return std::string(tree.Text(name));
   if (ancestors.empty()) return "";
   TSNode parent = ancestors.back();
   if (Is(parent, "variable_declarator") || Is(parent, "public_field_definition")) {
@@ -117,7 +117,7 @@ void ScopeIndex::BindPattern(const SyntaxTree& tree, TSNode pattern, Binding bas
   while (!stack.empty()) {
     auto [n, p] = std::move(stack.back());
     stack.pop_back();
-    if (ts_node_is_null(n)) continue;
+    if (IsNull(n)) continue;
     if (Is(n, "identifier") || Is(n, "shorthand_property_identifier_pattern")) {
       Binding b = base;
       b.name = std::string(tree.Text(n));
@@ -160,7 +160,7 @@ void ScopeIndex::BindPattern(const SyntaxTree& tree, TSNode pattern, Binding bas
       stack.push_back({Field(n, "left"), p});
     } else if (Is(n, "required_parameter") || Is(n, "optional_parameter")) {
       TSNode inner = Field(n, "pattern");
-      if (ts_node_is_null(inner)) inner = Field(n, "name");
+      if (IsNull(inner)) inner = Field(n, "name");
       stack.push_back({inner, p});
     } else if (Is(n, "rest_pattern")) {
       stack.push_back({FirstNamedChild(n), p});
@@ -201,7 +201,7 @@ void ScopeIndex::BindPythonTarget(const SyntaxTree& tree, TSNode target, Binding
 
 void ScopeIndex::Collect(const SyntaxTree& tree) {
   std::vector<std::pair<uint32_t, int>> open;  // (end, function) of enclosing functions
-  Walk(tree.root(), [&](TSNode n, const std::vector<TSNode>& ancestors) {
+  Walk(tree, tree.root(), [&](TSNode n, const std::vector<TSNode>& ancestors) {
     const uint32_t start = ts_node_start_byte(n);
     while (!open.empty() && start >= open.back().first) open.pop_back();
     const int scope = open.empty() ? kModuleScope : open.back().second;
@@ -261,10 +261,10 @@ void ScopeIndex::Collect(const SyntaxTree& tree) {
       param.scope = index;
       param.statement = RangeOf(n);
       TSNode params = Field(n, "parameters");
-      if (ts_node_is_null(params)) params = Field(n, "parameter");
+      if (IsNull(params)) params = Field(n, "parameter");
       if (Is(params, "identifier")) {
         BindPattern(tree, params, param, {});
-      } else if (!ts_node_is_null(params)) {
+      } else if (!IsNull(params)) {
         for (TSNode p : NamedChildren(params)) {
           if (python_) {
             TSNode id = p;
@@ -283,7 +283,7 @@ void ScopeIndex::Collect(const SyntaxTree& tree) {
 
     if (is("class_declaration") || is("class_definition")) {
       TSNode name = Field(n, "name");
-      if (!ts_node_is_null(name)) {
+      if (!IsNull(name)) {
         Binding b;
         b.name = std::string(tree.Text(name));
         b.name_range = RangeOf(name);
@@ -301,7 +301,7 @@ void ScopeIndex::Collect(const SyntaxTree& tree) {
       b.kind = BindingKind::kLet;
       if (!ancestors.empty() && Is(ancestors.back(), "lexical_declaration")) {
         TSNode kind = Field(ancestors.back(), "kind");
-        if (ts_node_is_null(kind)) kind = ts_node_child(ancestors.back(), 0);
+        if (IsNull(kind)) kind = ts_node_child(ancestors.back(), 0);
         if (tree.Text(kind) == "const") b.kind = BindingKind::kConst;
       }
       b.scope = scope;
@@ -345,7 +345,7 @@ void ScopeIndex::Collect(const SyntaxTree& tree) {
               if (!Is(spec, "import_specifier")) continue;
               TSNode name = Field(spec, "name");
               TSNode alias = Field(spec, "alias");
-              TSNode local = ts_node_is_null(alias) ? name : alias;
+              TSNode local = IsNull(alias) ? name : alias;
               b.name = std::string(tree.Text(local));
               b.name_range = RangeOf(local);
               b.qualified = Join(module, ModuleName(tree, name));
@@ -561,7 +561,7 @@ Resolution ScopeIndex::Resolve(std::string_view name, uint32_t offset) const {
   int values = 0;
   for (size_t i : *list) {
     const Binding& b = bindings_[i];
-    if (b.kind == BindingKind::kLet && ts_node_is_null(b.value)) continue;
+    if (b.kind == BindingKind::kLet && IsNull(b.value)) continue;
     ++values;
     only = &b;
   }
@@ -575,7 +575,7 @@ int ScopeIndex::FunctionNamed(std::string_view name, uint32_t offset) const {
   if (!r.binding || r.mutable_value) return -1;
   if (r.binding->function >= 0) return r.binding->function;
   const TSNode v = r.binding->value;
-  if (ts_node_is_null(v) || !r.binding->path.empty()) return -1;
+  if (IsNull(v) || !r.binding->path.empty()) return -1;
   const uint32_t start = ts_node_start_byte(v);
   auto it = std::lower_bound(function_starts_.begin(), function_starts_.end(), start);
   if (it != function_starts_.end() && *it == start) {

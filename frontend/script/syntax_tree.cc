@@ -1,5 +1,6 @@
 #include "frontend/script/syntax_tree.h"
 
+#include <algorithm>
 #include <chrono>
 #include <memory>
 
@@ -66,13 +67,36 @@ SyntaxTree SyntaxTree::Parse(std::string_view text, Language language) {
                                                           " parser gave up (time limit)"});
     return tree;
   }
+  if (text.size() <= kListedNodesMaxBytes) tree.ListNodes();
   tree.FindErrors();
   return tree;
 }
 
+void SyntaxTree::ListNodes() {
+  TSTreeCursor cursor = ts_tree_cursor_new(ts_tree_root_node(tree_));
+  std::vector<size_t> open;  // indices of the nodes whose subtrees are being listed
+  for (;;) {
+    const TSNode n = ts_tree_cursor_current_node(&cursor);
+    open.push_back(nodes_.size());
+    nodes_.push_back(ListedNode{n, ts_node_start_byte(n), static_cast<uint32_t>(open.size() - 1), 0});
+    if (ts_tree_cursor_goto_first_child(&cursor)) continue;
+    // A leaf: close it, and every ancestor without a next sibling.
+    for (;;) {
+      nodes_[open.back()].end = static_cast<uint32_t>(nodes_.size());
+      open.pop_back();
+      if (open.empty()) {
+        ts_tree_cursor_delete(&cursor);
+        return;
+      }
+      if (ts_tree_cursor_goto_next_sibling(&cursor)) break;
+      ts_tree_cursor_goto_parent(&cursor);
+    }
+  }
+}
+
 SyntaxTree::SyntaxTree(SyntaxTree&& other) noexcept
     : text_(other.text_), language_(other.language_), tree_(other.tree_),
-      errors_(std::move(other.errors_)) {
+      errors_(std::move(other.errors_)), nodes_(std::move(other.nodes_)) {
   other.tree_ = nullptr;
 }
 
@@ -83,6 +107,7 @@ SyntaxTree& SyntaxTree::operator=(SyntaxTree&& other) noexcept {
     language_ = other.language_;
     tree_ = other.tree_;
     errors_ = std::move(other.errors_);
+    nodes_ = std::move(other.nodes_);
     other.tree_ = nullptr;
   }
   return *this;
@@ -101,7 +126,7 @@ void SyntaxTree::FindErrors() {
   const TSNode root = ts_tree_root_node(tree_);
   if (!ts_node_has_error(root)) return;
   const std::string lang(LanguageName(language_));
-  Walk(root, [&](TSNode n, const std::vector<TSNode>&) {
+  Walk(*this, root, [&](TSNode n, const std::vector<TSNode>&) {
     if (errors_.size() >= kMaxErrors) return false;
     if (ts_node_is_missing(n)) {
       // An inserted zero-width token: point at where it belongs.
@@ -119,32 +144,50 @@ void SyntaxTree::FindErrors() {
   });
 }
 
-TSSymbol NamedSymbol(const TSLanguage* language, const char* type) {
-  // Open addressing on the literal's address: node type names are string
-  // literals, so a few hundred entries cover every call site.
-  struct Entry {
-    const TSLanguage* language;
-    const char* type;
-    TSSymbol symbol;
-  };
-  constexpr size_t kSize = 1024;
-  thread_local Entry table[kSize] = {};
-  const size_t h = (reinterpret_cast<uintptr_t>(type) >> 3) ^ (reinterpret_cast<uintptr_t>(language) >> 6);
-  for (size_t i = 0; i < kSize; ++i) {
-    Entry& e = table[(h + i) % kSize];
-    if (e.type == type && e.language == language) return e.symbol;
-    if (!e.type) {
-      e = Entry{language, type,
-                ts_language_symbol_for_name(language, type, static_cast<uint32_t>(std::strlen(type)), true)};
-      return e.symbol;
+namespace {
+
+template <uint16_t (*Resolve)(const TSLanguage*, const char*)>
+uint16_t CachedId(internal::IdCacheEntry* table, const TSLanguage* language, const char* name) {
+  const size_t h = internal::IdCacheSlot(language, name);
+  for (size_t i = 0; i < internal::kIdCacheSize; ++i) {
+    internal::IdCacheEntry& e = table[(h + i) & (internal::kIdCacheSize - 1)];
+    if (e.name == name && e.language == language) return e.id;
+    if (!e.name) {
+      e = internal::IdCacheEntry{language, name, Resolve(language, name)};
+      return e.id;
     }
   }
+  return Resolve(language, name);
+}
+
+uint16_t SymbolForName(const TSLanguage* language, const char* type) {
   return ts_language_symbol_for_name(language, type, static_cast<uint32_t>(std::strlen(type)), true);
 }
 
+uint16_t FieldForName(const TSLanguage* language, const char* name) {
+  return ts_language_field_id_for_name(language, name, static_cast<uint32_t>(std::strlen(name)));
+}
+
+}  // namespace
+
+namespace internal {
+
+thread_local IdCacheEntry symbol_cache[kIdCacheSize];
+thread_local IdCacheEntry field_cache[kIdCacheSize];
+
+TSSymbol NamedSymbolMissed(const TSLanguage* language, const char* type) {
+  return CachedId<SymbolForName>(symbol_cache, language, type);
+}
+
+TSFieldId FieldIdMissed(const TSLanguage* language, const char* name) {
+  return CachedId<FieldForName>(field_cache, language, name);
+}
+
+}  // namespace internal
+
 std::vector<TSNode> NamedChildren(TSNode n) {
   std::vector<TSNode> out;
-  if (ts_node_is_null(n)) return out;
+  if (IsNull(n)) return out;
   const uint32_t count = ts_node_named_child_count(n);
   out.reserve(count);
   for (uint32_t i = 0; i < count; ++i) out.push_back(ts_node_named_child(n, i));
@@ -152,13 +195,29 @@ std::vector<TSNode> NamedChildren(TSNode n) {
 }
 
 TSNode FirstNamedChild(TSNode n) {
-  if (ts_node_is_null(n) || ts_node_named_child_count(n) == 0) return TSNode{};
+  if (IsNull(n) || ts_node_named_child_count(n) == 0) return TSNode{};
   return ts_node_named_child(n, 0);
 }
 
+namespace internal {
+
+int64_t ListedIndex(const SyntaxTree& tree, TSNode root) {
+  const std::vector<SyntaxTree::ListedNode>& nodes = tree.nodes();
+  if (nodes.empty() || root.tree != nodes.front().node.tree) return -1;
+  const uint32_t start = ts_node_start_byte(root);
+  auto it = std::lower_bound(nodes.begin(), nodes.end(), start,
+                             [](const SyntaxTree::ListedNode& n, uint32_t s) { return n.start < s; });
+  for (; it != nodes.end() && it->start == start; ++it) {
+    if (ts_node_eq(it->node, root)) return it - nodes.begin();
+  }
+  return -1;
+}
+
+}  // namespace internal
+
 void Walk(TSNode root,
           const std::function<bool(TSNode node, const std::vector<TSNode>& ancestors)>& visit) {
-  if (ts_node_is_null(root)) return;
+  if (IsNull(root)) return;
   TSTreeCursor cursor = ts_tree_cursor_new(root);
   std::vector<TSNode> ancestors;
   bool descend = visit(root, ancestors);

@@ -45,6 +45,19 @@ class SyntaxTree {
   // The first few syntax errors, in source order.
   const std::vector<SyntaxError>& errors() const { return errors_; }
 
+  // Every node of the tree in pre-order, with where its subtree ends in the
+  // list: the walkers read this instead of moving a tree cursor (a file is
+  // walked four or five times, and a cursor step costs more than the visit).
+  // Empty for a file over kListedNodesMaxBytes, whose walks use a cursor.
+  struct ListedNode {
+    TSNode node;
+    uint32_t start;  // start byte, for finding a subtree's root
+    uint32_t depth;
+    uint32_t end;    // index one past the node's last descendant
+  };
+  static constexpr size_t kListedNodesMaxBytes = 1 << 20;
+  const std::vector<ListedNode>& nodes() const { return nodes_; }
+
   std::string_view Text(TSNode n) const {
     if (ts_node_is_null(n)) return {};
     const uint32_t b = ts_node_start_byte(n), e = ts_node_end_byte(n);
@@ -53,31 +66,74 @@ class SyntaxTree {
 
  private:
   SyntaxTree(std::string_view text, Language language) : text_(text), language_(language) {}
+  void ListNodes();
   void FindErrors();
 
   std::string_view text_;
   Language language_;
   TSTree* tree_ = nullptr;
   std::vector<SyntaxError> errors_;
+  std::vector<ListedNode> nodes_;
 };
 
 // --- Node helpers --------------------------------------------------------
 
+namespace internal {
+// Open addressing on the literal's address: node type and field names are
+// string literals, a few hundred call sites, each asked for up to four
+// grammars. The table must stay sparse: a full one (the first version had
+// 1,024 entries for ~1,200 pairs) probes every entry on every call. The
+// first probe is inline (Is() runs for every node of every walk); the rest
+// is in NamedSymbolMissed / FieldIdMissed.
+struct IdCacheEntry {
+  const TSLanguage* language;
+  const char* name;
+  uint16_t id;
+};
+constexpr size_t kIdCacheBits = 13;
+constexpr size_t kIdCacheSize = size_t{1} << kIdCacheBits;
+extern thread_local IdCacheEntry symbol_cache[kIdCacheSize];
+extern thread_local IdCacheEntry field_cache[kIdCacheSize];
+inline size_t IdCacheSlot(const TSLanguage* language, const char* name) {
+  const uint64_t key = reinterpret_cast<uintptr_t>(name) ^ (reinterpret_cast<uintptr_t>(language) << 17);
+  return static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> (64 - kIdCacheBits));
+}
+TSSymbol NamedSymbolMissed(const TSLanguage* language, const char* type);
+TSFieldId FieldIdMissed(const TSLanguage* language, const char* name);
+}  // namespace internal
+
 // The symbol of a named node type in a language (0 when it has none),
-// cached per thread: Is() runs for every node of every walk, and comparing
-// symbols is much cheaper than comparing names.
-TSSymbol NamedSymbol(const TSLanguage* language, const char* type);
+// cached per thread: comparing symbols is much cheaper than comparing
+// names. `type` must be a string literal (the cache is keyed by its
+// address).
+inline TSSymbol NamedSymbol(const TSLanguage* language, const char* type) {
+  const internal::IdCacheEntry& e = internal::symbol_cache[internal::IdCacheSlot(language, type)];
+  if (e.name == type && e.language == language) return e.id;
+  return internal::NamedSymbolMissed(language, type);
+}
+// The id of a field name in a language (0 when it has none), cached the
+// same way (tree-sitter looks a name up by comparing it with every field's).
+// `name` must be a string literal.
+inline TSFieldId FieldId(const TSLanguage* language, const char* name) {
+  const internal::IdCacheEntry& e = internal::field_cache[internal::IdCacheSlot(language, name)];
+  if (e.name == name && e.language == language) return e.id;
+  return internal::FieldIdMissed(language, name);
+}
+
+// A null node's id is null (the runtime's own test, inlined: it runs for
+// every node of every walk).
+inline bool IsNull(TSNode n) { return n.id == nullptr; }
 
 inline bool Is(TSNode n, const char* type) {
-  if (ts_node_is_null(n)) return false;
+  if (IsNull(n)) return false;
   const TSSymbol symbol = NamedSymbol(ts_tree_language(n.tree), type);
   return symbol != 0 && ts_node_symbol(n) == symbol;
 }
 // Null-safe: the 0.20 runtime dereferences a null node, and optional fields
 // (a `new X` without arguments) are null.
 inline TSNode Field(TSNode n, const char* name) {
-  if (ts_node_is_null(n)) return n;
-  return ts_node_child_by_field_name(n, name, static_cast<uint32_t>(std::strlen(name)));
+  if (IsNull(n)) return n;
+  return ts_node_child_by_field_id(n, FieldId(ts_tree_language(n.tree), name));
 }
 inline SourceRange RangeOf(TSNode n) {
   if (ts_node_is_null(n)) return SourceRange{};
@@ -94,6 +150,39 @@ TSNode FirstNamedChild(TSNode n);
 // node's children.
 void Walk(TSNode root,
           const std::function<bool(TSNode node, const std::vector<TSNode>& ancestors)>& visit);
+
+// The same walk over a node of `tree` (its root or any node below), read
+// from the tree's node list when it has one.
+template <typename Visit>
+void Walk(const SyntaxTree& tree, TSNode root, Visit&& visit);
+
+namespace internal {
+// The index of `root` in `tree.nodes()`, or -1.
+int64_t ListedIndex(const SyntaxTree& tree, TSNode root);
+}  // namespace internal
+
+template <typename Visit>
+void Walk(const SyntaxTree& tree, TSNode root, Visit&& visit) {
+  const int64_t first = IsNull(root) ? -1 : internal::ListedIndex(tree, root);
+  if (first < 0) {
+    Walk(root, visit);
+    return;
+  }
+  const std::vector<SyntaxTree::ListedNode>& nodes = tree.nodes();
+  const size_t stop = nodes[first].end;
+  const uint32_t base = nodes[first].depth;
+  std::vector<TSNode> ancestors;
+  for (size_t i = first; i < stop;) {
+    const SyntaxTree::ListedNode& n = nodes[i];
+    ancestors.resize(n.depth - base);  // only ever shrinks here
+    if (visit(n.node, static_cast<const std::vector<TSNode>&>(ancestors)) && n.end > i + 1) {
+      ancestors.push_back(n.node);
+      ++i;
+    } else {
+      i = n.end;
+    }
+  }
+}
 
 }  // namespace rdslint::script
 

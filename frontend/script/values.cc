@@ -17,7 +17,7 @@ bool IsComment(TSNode n) { return Is(n, "comment"); }
 
 // The first named child that is not a comment.
 TSNode Inner(TSNode n) {
-  if (ts_node_is_null(n)) return n;
+  if (IsNull(n)) return n;
   const uint32_t count = ts_node_named_child_count(n);
   for (uint32_t i = 0; i < count; ++i) {
     TSNode c = ts_node_named_child(n, i);
@@ -28,7 +28,7 @@ TSNode Inner(TSNode n) {
 
 std::vector<TSNode> Children(TSNode n) {
   std::vector<TSNode> out;
-  if (ts_node_is_null(n)) return out;
+  if (IsNull(n)) return out;
   const uint32_t count = ts_node_named_child_count(n);
   for (uint32_t i = 0; i < count; ++i) {
     TSNode c = ts_node_named_child(n, i);
@@ -372,7 +372,7 @@ ValuePtr Evaluator::Unknown(TSNode n, std::string name) {
 }
 
 ValuePtr Evaluator::Eval(TSNode n) {
-  if (ts_node_is_null(n)) return MakeUnknown(SourceRange{}, "");
+  if (IsNull(n)) return MakeUnknown(SourceRange{}, "");
   if (--budget_ < 0 || depth_ >= kMaxDepth) return Unknown(n);
   ++depth_;
   ValuePtr v = EvalUncached(n);
@@ -551,7 +551,7 @@ ValuePtr Evaluator::PythonString(TSNode n) {
     else if (Is(c, "string_end")) end = c;
     else if (Is(c, "interpolation")) interpolations.push_back(c);
   }
-  if (ts_node_is_null(start) || ts_node_is_null(end)) return Unknown(n);
+  if (IsNull(start) || IsNull(end)) return Unknown(n);
   bool raw = false, fstring = false;
   for (char c : tree_.Text(start)) {
     if (c == 'r' || c == 'R') raw = true;
@@ -635,7 +635,7 @@ ValuePtr Evaluator::Identifier(TSNode n) {
     // can come from is the union of them all.
     Taint taint;
     for (const Binding* b : scopes_.BindingsOf(name, r.scope)) {
-      if (ts_node_is_null(b->value) || in_progress_.count(b)) continue;
+      if (IsNull(b->value) || in_progress_.count(b)) continue;
       taint.Merge(ValueOf(*b)->taint);
     }
     return MakeUnknown(RangeOf(n), name, taint);
@@ -701,7 +701,7 @@ ValuePtr Evaluator::ValueOf(const Binding& b) {
     case BindingKind::kConst:
     case BindingKind::kLet:
     case BindingKind::kAssign:
-      if (ts_node_is_null(b.value)) {
+      if (IsNull(b.value)) {
         v = MakeUnknown(b.name_range, b.name);
         break;
       }
@@ -902,8 +902,8 @@ CallInfo Evaluator::Classify(TSNode call) {
       // information at a '/'.
       TSNode safe = Keyword(call, "safe");
       std::vector<TSNode> pos = Positional(call);
-      if (ts_node_is_null(safe) && pos.size() >= 2) safe = pos[1];
-      ValuePtr s = ts_node_is_null(safe) ? nullptr : Eval(safe);
+      if (IsNull(safe) && pos.size() >= 2) safe = pos[1];
+      ValuePtr s = IsNull(safe) ? nullptr : Eval(safe);
       info.encoding = s && s->is_literal_string() && s->text.find('/') == std::string::npos
                           ? Encoding::kFull
                           : Encoding::kKeepsSlash;
@@ -984,9 +984,9 @@ ValuePtr Evaluator::Call(TSNode n) {
             info.method == "promise" || info.method == "valueOf" || info.method == "decode") {
           from = info.receiver;
         }
-        return ts_node_is_null(from) ? Unknown(n) : Eval(from);
+        return IsNull(from) ? Unknown(n) : Eval(from);
       }
-      ValuePtr a = ts_node_is_null(from) ? Unknown(n) : Eval(from);
+      ValuePtr a = IsNull(from) ? Unknown(n) : Eval(from);
       return MakeUnknown(range, a->name, a->taint);  // JSON.parse, json.loads: an object
     }
     case CallKind::kEnvRead: {
@@ -1006,7 +1006,7 @@ ValuePtr Evaluator::Call(TSNode n) {
       if (sources) {
         t.sources |= sources;
         TSNode first = FirstSourceCall(info.function, sources);
-        if (!ts_node_is_null(first)) t.origin = std::min(t.origin, ts_node_start_byte(first));
+        if (!IsNull(first)) t.origin = std::min(t.origin, ts_node_start_byte(first));
       }
       return MakeUnknown(range, scopes_.functions()[info.function].name, t);
     }
@@ -1024,7 +1024,7 @@ ValuePtr Evaluator::Call(TSNode n) {
       return v;
     }
   }
-  if (!ts_node_is_null(info.receiver)) {
+  if (!IsNull(info.receiver)) {
     ValuePtr receiver = Eval(info.receiver);
     if (info.method == "format" && tree_.python() && receiver->is_string()) return Format(receiver, n);
     if (info.method == "join" && tree_.python() && receiver->is_string() && pos.size() == 1) {
@@ -1110,11 +1110,11 @@ ValuePtr Evaluator::Format(const ValuePtr& format, TSNode call) {
     }
     flush(i);
     literal_from = static_cast<uint32_t>(close + 1);
-    ValuePtr part = ts_node_is_null(arg) ? MakeUnknown(RangeOf(call), base) : Eval(arg);
-    if (base != field) part = MakeUnknown(ts_node_is_null(arg) ? RangeOf(call) : RangeOf(arg), field, part->taint);
+    ValuePtr part = IsNull(arg) ? MakeUnknown(RangeOf(call), base) : Eval(arg);
+    if (base != field) part = MakeUnknown(IsNull(arg) ? RangeOf(call) : RangeOf(arg), field, part->taint);
     if (part->is_string()) consumed_.insert(Key(part->expr));
-    const SourceRange where = ts_node_is_null(arg) ? RangeOf(call) : RangeOf(arg);
-    if (!AppendValue(out.get(), *part, where, ts_node_is_null(arg) ? field : tree_.Text(arg))) return Unknown(call);
+    const SourceRange where = IsNull(arg) ? RangeOf(call) : RangeOf(arg);
+    if (!AppendValue(out.get(), *part, where, IsNull(arg) ? field : tree_.Text(arg))) return Unknown(call);
     i = static_cast<uint32_t>(close);
   }
   flush(static_cast<uint32_t>(f.size()));
@@ -1211,7 +1211,7 @@ uint8_t Evaluator::Sources(int function, std::vector<int>* visiting) {
   function_sources_[function] = -2;
   visiting->push_back(function);
   uint8_t sources = 0;
-  Walk(scopes_.functions()[function].body, [&](TSNode node, const std::vector<TSNode>&) {
+  Walk(tree_, scopes_.functions()[function].body, [&](TSNode node, const std::vector<TSNode>&) {
     if (Is(node, "call_expression") || Is(node, "call")) {
       const CallInfo info = Classify(node);
       if (info.kind == CallKind::kSecretFetch) sources |= Taint::kSecret;
@@ -1230,11 +1230,11 @@ uint8_t Evaluator::Sources(int function, std::vector<int>* visiting) {
 TSNode Evaluator::FirstSourceCall(int function, uint8_t source) {
   TSNode found{};
   std::vector<int> chain{function};
-  for (int depth = 0; depth < kMaxCallDepth && ts_node_is_null(found); ++depth) {
+  for (int depth = 0; depth < kMaxCallDepth && IsNull(found); ++depth) {
     const int f = chain.back();
     int next = -1;
-    Walk(scopes_.functions()[f].body, [&](TSNode node, const std::vector<TSNode>&) {
-      if (!ts_node_is_null(found) || next >= 0) return false;
+    Walk(tree_, scopes_.functions()[f].body, [&](TSNode node, const std::vector<TSNode>&) {
+      if (!IsNull(found) || next >= 0) return false;
       if (Is(node, "call_expression") || Is(node, "call")) {
         const CallInfo info = Classify(node);
         if ((info.kind == CallKind::kSecretFetch && (source & Taint::kSecret)) ||

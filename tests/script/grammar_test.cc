@@ -80,6 +80,42 @@ TEST(GrammarTest, DeepNestingWalksWithoutRecursion) {
   EXPECT_GT(nodes, static_cast<size_t>(2 * n));
 }
 
+// A walk over the tree's node list sees what a cursor walk sees: the same
+// nodes, in the same order, with the same ancestors, from the root or from
+// any node below it, and skipping the children a visit declines.
+TEST(GrammarTest, ListedWalkIsTheCursorWalk) {
+  const std::string ts =
+      "import { Pool } from 'pg';\nconst pool = new Pool({ ssl: true });\n"
+      "export async function handler(e: any) {\n  try { return await pool.query(`select ${e.id}`); }\n"
+      "  catch (err) { console.log(err); }\n}\nclass A { m() { return [1, [2, [3]]]; } }\n";
+  const std::string py = "def f(a, *b, **c):\n    if a:\n        return [x for x in b if x]\n    return c\n";
+  for (const auto& [text, language] : {std::pair{ts, Language::kTypeScript}, std::pair{py, Language::kPython}}) {
+    SyntaxTree tree = SyntaxTree::Parse(text, language);
+    ASSERT_TRUE(tree.ok());
+    ASSERT_FALSE(tree.nodes().empty());
+    using Visit = std::vector<std::pair<uint32_t, std::vector<uint32_t>>>;  // start byte, ancestors' starts
+    auto record = [](Visit* out, int skip_every) {
+      return [out, skip_every](TSNode n, const std::vector<TSNode>& ancestors) {
+        std::vector<uint32_t> up;
+        for (TSNode a : ancestors) up.push_back(ts_node_symbol(a) * 100000 + ts_node_start_byte(a));
+        out->push_back({ts_node_symbol(n) * 100000 + ts_node_start_byte(n), up});
+        return skip_every == 0 || out->size() % skip_every != 0;
+      };
+    };
+    size_t roots = 0;
+    for (const SyntaxTree::ListedNode& from : tree.nodes()) {
+      for (int skip_every : {0, 3, 7}) {
+        Visit cursor, listed;
+        Walk(from.node, record(&cursor, skip_every));
+        Walk(tree, from.node, record(&listed, skip_every));
+        ASSERT_EQ(cursor, listed) << "from the node at byte " << from.start << ", skipping every " << skip_every;
+      }
+      ++roots;
+    }
+    EXPECT_GT(roots, 30u);
+  }
+}
+
 TEST(GrammarTest, NullNodesAreSafe) {
   EXPECT_TRUE(NamedChildren(TSNode{}).empty());
   EXPECT_TRUE(ts_node_is_null(Field(TSNode{}, "name")));
