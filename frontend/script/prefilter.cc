@@ -3,6 +3,9 @@
 #include <re2/re2.h>
 #include <re2/set.h>
 
+#include <array>
+#include <cstdint>
+#include <cstring>
 #include <vector>
 
 namespace rdslint::script {
@@ -31,13 +34,140 @@ const RE2& Pattern() {
   return *re;
 }
 
+// --- The literal screen -------------------------------------------------
+//
+// Every alternative of both patterns contains one of these words, so a
+// text holding none of them cannot match, and most scripts are answered
+// without running the RE2 set (whose many-match automaton costs about 17
+// instructions a byte). Each word is found through one pair of its bytes,
+// the rarest in a sample of JavaScript, TypeScript and Python (npm
+// packages and Debian's Python libraries); words sharing a pair share the
+// lookup. A hit only sends the text on to the set, which decides.
+enum class After { kNothing, kWordBounded, kEnvName };
+struct Word {
+  std::string_view text;
+  size_t anchor;  // offset of the pair of bytes looked up
+  After check;
+};
+constexpr Word kWords[] = {
+    {"postgres", 3, After::kNothing},           // "tg"
+    {"Prisma", 3, After::kNothing},             // "sm"
+    {"SecretsManager", 6, After::kNothing},     // "sM"
+    {"etSecretValue", 7, After::kNothing},      // "tV": [Gg]etSecretValue
+    {"get_secret", 6, After::kNothing},         // "cr"
+    {"Signer", 0, After::kNothing},             // "Si"
+    {"getAuthToken", 6, After::kNothing},       // "hT"
+    {"generate_db_auth_token", 9, After::kNothing},  // "db"
+    {"Pool", 0, After::kWordBounded},           // "Po": \bPool\b
+    {"Client", 0, After::kWordBounded},         // "Cl": \bClient\b
+    {"pg", 0, After::kWordBounded},             // \bpg\b
+    {"psycopg", 5, After::kNothing},            // "pg"
+    {"asyncpg", 5, After::kNothing},            // "pg"
+    {"pg8000", 0, After::kNothing},             // "pg"
+    {"create_engine", 0, After::kNothing},      // "cr"
+    {"create_async_engine", 0, After::kNothing},  // "cr"
+    {"sslmode", 2, After::kNothing},            // "lm"
+    {"DATABASE_URL", 8, After::kNothing},       // "_U"
+    {"knex", 0, After::kNothing},               // "kn"
+    {"Knex", 0, After::kNothing},               // "Kn"
+    {"Sequelize", 0, After::kNothing},          // "Se"
+    {"DataSource", 3, After::kNothing},         // "aS"
+    {"typeorm", 3, After::kNothing},            // "eo"
+    {"createConnection", 0, After::kNothing},   // "cr"
+    {"rds.amazonaws.com", 7, After::kNothing},  // "zo"
+    {"PG", 0, After::kNothing},                 // PG(?:PASSWORD|HOST)
+    // kEnvReadPattern: the reader, then a name with a database word.
+    {"process.env", 9, After::kEnvName},        // "nv"
+    {"os.environ", 4, After::kEnvName},         // "nv"
+    {"getenv", 4, After::kEnvName},             // "nv"
+};
+
+bool WordByte(unsigned char c) {
+  return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
+}
+bool NameByte(unsigned char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_'; }
+
+// After "process.env" and the like: kEnvReadPattern wants at most four
+// non-word characters, then letters holding a database word. Up to sixteen
+// non-word bytes are allowed here (a character can take four), so this is
+// never stricter than the pattern.
+bool EnvNameFollows(std::string_view text, size_t at) {
+  size_t skipped = 0;
+  while (at < text.size() && skipped <= 16 && !WordByte(static_cast<unsigned char>(text[at]))) {
+    ++at;
+    ++skipped;
+  }
+  if (skipped > 16) return false;
+  size_t end = at;
+  while (end < text.size() && NameByte(static_cast<unsigned char>(text[end]))) ++end;
+  const std::string_view name = text.substr(at, end - at);
+  for (std::string_view w : {"DB", "DATABASE", "PG", "POSTGRES", "RDS", "SECRET"}) {
+    if (name.find(w) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+uint16_t PairAt(const char* p) {
+  return static_cast<uint16_t>(static_cast<unsigned char>(p[0]) | static_cast<unsigned char>(p[1]) << 8);
+}
+
+struct Screen {
+  std::array<uint64_t, 1024> pairs{};  // one bit for each pair of bytes some word is found by
+  Screen() {
+    for (const Word& w : kWords) {
+      const uint16_t pair = PairAt(w.text.data() + w.anchor);
+      pairs[pair >> 6] |= uint64_t{1} << (pair & 63);
+    }
+  }
+  bool Has(uint16_t pair) const { return (pairs[pair >> 6] >> (pair & 63)) & 1; }
+};
+
+// Whether a word of kWords sits with its anchor at `at`.
+bool WordAt(std::string_view text, size_t at, uint16_t pair) {
+  for (const Word& w : kWords) {
+    if (PairAt(w.text.data() + w.anchor) != pair || at < w.anchor) continue;
+    const size_t begin = at - w.anchor, end = begin + w.text.size();
+    if (end > text.size() || std::memcmp(text.data() + begin, w.text.data(), w.text.size()) != 0) continue;
+    switch (w.check) {
+      case After::kNothing:
+        return true;
+      case After::kWordBounded:
+        if ((begin == 0 || !WordByte(static_cast<unsigned char>(text[begin - 1]))) &&
+            (end == text.size() || !WordByte(static_cast<unsigned char>(text[end])))) {
+          return true;
+        }
+        break;
+      case After::kEnvName:
+        if (EnvNameFollows(text, end)) return true;
+        break;
+    }
+  }
+  return false;
+}
+
 }  // namespace
+
+namespace internal {
+
+bool MayMatchLiterally(std::string_view text) {
+  static const Screen* screen = new Screen;
+  const char* p = text.data();
+  for (size_t i = 0; i + 1 < text.size(); ++i) {
+    const uint16_t pair = PairAt(p + i);
+    if (screen->Has(pair) && WordAt(text, i, pair)) return true;
+  }
+  return false;
+}
+
+}  // namespace internal
 
 bool MayConcernDatabase(std::string_view text) {
   return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), Pattern());
 }
 
-DatabaseInterest ScanForDatabase(std::string_view text) {
+namespace internal {
+
+DatabaseInterest ScanUnscreened(std::string_view text) {
   // A set runs one automaton for both patterns: most scripts match neither,
   // and their bytes are read once instead of twice.
   static const RE2::Set* set = [] {
@@ -50,14 +180,21 @@ DatabaseInterest ScanForDatabase(std::string_view text) {
     s->Compile();
     return s;
   }();
-  std::vector<int> matched;
   DatabaseInterest out;
+  std::vector<int> matched;
   if (!set->Match(re2::StringPiece(text.data(), text.size()), &matched)) return out;
   for (int i : matched) {
     if (i == 0) out.code_rules = true;
   }
   out.project_facts = true;
   return out;
+}
+
+}  // namespace internal
+
+DatabaseInterest ScanForDatabase(std::string_view text) {
+  if (!internal::MayMatchLiterally(text)) return DatabaseInterest{};
+  return internal::ScanUnscreened(text);
 }
 
 std::string_view PrefilterPattern() { return kPattern; }

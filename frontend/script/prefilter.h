@@ -1,7 +1,8 @@
 // The cheap test before a script is parsed: one RE2 pass for the tokens the
 // code rules care about (database drivers and ORMs, Secrets Manager, the RDS
 // IAM signer, connection-string words). Most files of a real repository
-// mention none of them and never reach the parser.
+// mention none of them and never reach the parser; most do not even reach
+// the RE2 pass, turned away by a screen for the words the patterns hold.
 #ifndef RDSLINT_FRONTEND_SCRIPT_PREFILTER_H_
 #define RDSLINT_FRONTEND_SCRIPT_PREFILTER_H_
 
@@ -24,6 +25,15 @@ DatabaseInterest ScanForDatabase(std::string_view text);
 
 // The pattern, for documentation and tests.
 std::string_view PrefilterPattern();
+
+namespace internal {
+// The screen before the RE2 set: false only when neither pattern can
+// match (no word every alternative contains is there). Exposed for tests.
+bool MayMatchLiterally(std::string_view text);
+// ScanForDatabase without the screen: the RE2 set alone. The two must
+// always agree (tests and the script fuzz target check it).
+DatabaseInterest ScanUnscreened(std::string_view text);
+}  // namespace internal
 
 }  // namespace rdslint::script
 

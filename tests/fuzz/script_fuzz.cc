@@ -1,7 +1,8 @@
 // Fuzzes the script frontend: tree-sitter parsing of TypeScript, TSX,
 // JavaScript and Python, then the whole in-file dataflow (scopes, values,
 // guards, handlers, code facts). Every range in the facts must lie inside
-// the text; nothing may crash, hang or recurse without bound.
+// the text; the prefilter's literal screen must agree with the RE2 set it
+// stands before; nothing may crash, hang or recurse without bound.
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -27,7 +28,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
                                             Language::kJavaScript, Language::kPython};
   const Language language = kLanguages[data[0] % 4];
   const std::string_view text(reinterpret_cast<const char*>(data), size);
-  (void)MayConcernDatabase(text);
+  // The screen before the RE2 set may only save work, never change the
+  // answer.
+  const DatabaseInterest screened = ScanForDatabase(text);
+  const DatabaseInterest unscreened = internal::ScanUnscreened(text);
+  if (screened.code_rules != unscreened.code_rules || screened.project_facts != unscreened.project_facts ||
+      unscreened.code_rules != MayConcernDatabase(text)) {
+    __builtin_trap();
+  }
   const SyntaxTree tree = SyntaxTree::Parse(text, language);
   for (const SyntaxError& e : tree.errors()) CheckRange(e.range, size);
   FactsOptions options;
