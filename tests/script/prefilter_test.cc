@@ -80,7 +80,11 @@ TEST(PrefilterTest, TheScreenNeverTurnsAwayWhatTheSetMatches) {
       "process.env\xc2\xa0\xc2\xa0\xc2\xa0\xc2\xa0\xc2\xa0" "DB", "process.env\xf0\x9f\x98\x80\xf0\x9f\x98\x80[\"" "DB",
   };
   for (const std::string& text : texts) {
-    for (const std::string& t : {text, "x " + text + " y", "\n" + text, text + "\n"}) {
+    // At every offset of the screen's seven-byte blocks, alone and between
+    // other text.
+    std::vector<std::string> variants = {"x " + text + " y", "\n" + text, text + "\n"};
+    for (int pad = 0; pad < 8; ++pad) variants.push_back(std::string(pad, ' ') + text);
+    for (const std::string& t : variants) {
       const DatabaseInterest set = internal::ScanUnscreened(t);
       if (set.code_rules || set.project_facts) {
         EXPECT_TRUE(internal::MayMatchLiterally(t)) << t;
