@@ -1,18 +1,16 @@
-// The rule packs (rules/*.yaml), embedded at build time by rules/embed.cmake.
+// The rule packs (rules/*.yaml) as data, written at build time by
+// rules/compile_rules.cc.
 #ifndef RDSLINT_CORE_EMBEDDED_RULES_H_
 #define RDSLINT_CORE_EMBEDDED_RULES_H_
 
-#include <string_view>
 #include <vector>
+
+#include "core/rule_registry.h"
 
 namespace rdslint {
 
-struct EmbeddedFile {
-  std::string_view name;
-  std::string_view text;
-};
-
-const std::vector<EmbeddedFile>& EmbeddedRulePacks();
+// Every rule of every pack, in pack (file name) order, as AddPack reads them.
+std::vector<RuleInfo> EmbeddedRules();
 
 }  // namespace rdslint
 

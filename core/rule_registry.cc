@@ -2,8 +2,6 @@
 
 #include <yaml-cpp/yaml.h>
 
-#include "core/embedded_rules.h"
-
 namespace rdslint {
 namespace {
 
@@ -74,8 +72,7 @@ Status RuleRegistry::AddPack(std::string_view yaml_text, std::string_view origin
       if (index_.count(info.id)) {
         return Status::Error(std::string(origin) + ": rule '" + info.id + "' is defined twice");
       }
-      index_.emplace(info.id, rules_.size());
-      rules_.push_back(std::move(info));
+      (void)Add(std::move(info));
     }
   } catch (const YAML::Exception& e) {
     return Status::Error(std::string(origin) + ":" + std::to_string(e.mark.line + 1) +
@@ -84,25 +81,16 @@ Status RuleRegistry::AddPack(std::string_view yaml_text, std::string_view origin
   return Status();
 }
 
+Status RuleRegistry::Add(RuleInfo rule) {
+  if (index_.count(rule.id)) return Status::Error("rule '" + rule.id + "' is defined twice");
+  index_.emplace(rule.id, rules_.size());
+  rules_.push_back(std::move(rule));
+  return Status();
+}
+
 const RuleInfo* RuleRegistry::Find(std::string_view id) const {
   auto it = index_.find(id);
   return it == index_.end() ? nullptr : &rules_[it->second];
-}
-
-const RuleRegistry& RuleRegistry::Embedded() {
-  static const RuleRegistry* registry = [] {
-    auto* r = new RuleRegistry;
-    for (const EmbeddedFile& pack : EmbeddedRulePacks()) {
-      Status s = r->AddPack(pack.text, pack.name);
-      // The packs are checked by a unit test; a broken one is a build bug.
-      if (!s.ok()) {
-        fprintf(stderr, "rdslint: internal error: %s\n", s.message().c_str());
-        abort();
-      }
-    }
-    return r;
-  }();
-  return *registry;
 }
 
 std::string RuleDocUri(std::string_view rule_id) {

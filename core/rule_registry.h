@@ -40,11 +40,14 @@ class RuleRegistry {
  public:
   // Adds one pack's YAML text. `origin` names it in error messages.
   Status AddPack(std::string_view yaml_text, std::string_view origin);
+  // Adds one rule (an error if its id is taken).
+  Status Add(RuleInfo rule);
 
   const RuleInfo* Find(std::string_view id) const;
   const std::vector<RuleInfo>& rules() const { return rules_; }
 
-  // The registry built from the packs embedded in the binary.
+  // The registry of the packs compiled into the binary (rules/*.yaml, read
+  // at build time by rules/compile_rules.cc; core/rule_registry_embedded.cc).
   static const RuleRegistry& Embedded();
 
  private:

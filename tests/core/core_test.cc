@@ -1,6 +1,9 @@
 // Small pieces of core: positions, globs, masking, rule packs, reporters.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <functional>
 #include <sstream>
 #include <nlohmann/json.hpp>
@@ -93,6 +96,55 @@ TEST(RuleRegistryTest, EmbeddedPacksAreComplete) {
     const std::set<std::string> classes = {"password", "tls", "endpoint", "refresh",
                                            "iam", "network", "deploy"};
     EXPECT_TRUE(classes.count(rule.problem_class)) << rule.problem_class;
+  }
+}
+
+// The packs are compiled in as C++ data at build time: what a run sees is
+// what reading rules/*.yaml gives, field for field (the build step's string
+// escaping included: the packs hold quotes, backslashes, backticks, "??"
+// and UTF-8).
+TEST(RuleRegistryTest, CompiledInRulesAreThePacks) {
+  RuleRegistry read;
+  const std::string dir = std::string(RDSLINT_SOURCE_DIR) + "/rules";
+  std::vector<std::string> packs;  // in file name order, as the build step reads them
+  for (const auto& e : std::filesystem::directory_iterator(dir)) {
+    if (e.path().extension() == ".yaml") packs.push_back(e.path().filename().string());
+  }
+  std::sort(packs.begin(), packs.end());
+  ASSERT_GE(packs.size(), 7u);
+  for (const std::string& name : packs) {
+    std::ifstream in(dir + "/" + name, std::ios::binary);
+    ASSERT_TRUE(in) << name;
+    std::stringstream text;
+    text << in.rdbuf();
+    ASSERT_TRUE(read.AddPack(text.str(), name).ok()) << name;
+  }
+  const RuleRegistry& compiled = RuleRegistry::Embedded();
+  ASSERT_EQ(compiled.rules().size(), read.rules().size());
+  for (size_t i = 0; i < read.rules().size(); ++i) {
+    const RuleInfo& a = read.rules()[i];
+    const RuleInfo& b = compiled.rules()[i];
+    SCOPED_TRACE(a.id);
+    EXPECT_EQ(a.id, b.id);
+    EXPECT_EQ(a.pack, b.pack);
+    EXPECT_EQ(a.title, b.title);
+    EXPECT_EQ(a.severity, b.severity);
+    EXPECT_EQ(a.problem_class, b.problem_class);
+    EXPECT_EQ(a.precision, b.precision);
+    EXPECT_EQ(a.security_severity, b.security_severity);
+    EXPECT_EQ(a.rationale, b.rationale);
+    EXPECT_EQ(a.fix, b.fix);
+    EXPECT_EQ(a.bad_example, b.bad_example);
+    EXPECT_EQ(a.good_example, b.good_example);
+    EXPECT_EQ(a.references, b.references);
+    ASSERT_EQ(a.options.size(), b.options.size());
+    for (size_t o = 0; o < a.options.size(); ++o) {
+      EXPECT_EQ(a.options[o].name, b.options[o].name);
+      EXPECT_EQ(a.options[o].default_value, b.options[o].default_value);
+      EXPECT_EQ(a.options[o].description, b.options[o].description);
+    }
+    EXPECT_EQ(a.implemented, b.implemented);
+    EXPECT_EQ(compiled.Find(a.id), &b);
   }
 }
 
