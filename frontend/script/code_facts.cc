@@ -253,12 +253,7 @@ void Gatherer::MaskLiteral(TSNode value) {
 
 void Gatherer::Visit(TSNode n, const std::vector<TSNode>& ancestors) {
   if (!ts_node_is_named(n)) return;
-  const TSSymbol symbol = ts_node_symbol(n);
-  const TSLanguage* language = ts_tree_language(n.tree);
-  auto is = [&](const char* t) {
-    const TSSymbol s = NamedSymbol(language, t);
-    return s != 0 && s == symbol;
-  };
+  const NodeKind is(n);
 
   // Literal secrets, whatever reads them.
   if (is("pair")) {

@@ -116,14 +116,15 @@ void ControlFlow::Collect() {
   Walk(tree_, tree_.root(), [&](TSNode n, const std::vector<TSNode>& ancestors) {
     const uint32_t at = ts_node_start_byte(n);
     while (!open_catches.empty() && at >= open_catches.back()) open_catches.pop_back();
-    if (Is(n, "catch_clause") || Is(n, "except_clause") || Is(n, "except_group_clause")) {
+    if (!ts_node_is_named(n)) return true;
+    const NodeKind is(n);
+    if (is("catch_clause") || is("except_clause") || is("except_group_clause")) {
       catches_.push_back(RangeOf(n));
       open_catches.push_back(ts_node_end_byte(n));
       return true;
     }
     const bool in_catch = !open_catches.empty();
-    if (!ts_node_is_named(n)) return true;
-    if (IsCall(n)) {
+    if (is("call_expression") || is("call")) {
       TSNode callee = Strip(Field(n, "function"));
       if (Is(callee, "identifier")) {
         const int f = scopes_.FunctionNamed(tree_.Text(callee), at);
@@ -149,14 +150,14 @@ void ControlFlow::Collect() {
       }
       return true;
     }
-    if (Is(n, "unary_expression") && tree_.Text(Field(n, "operator")) == "delete") {
+    if (is("unary_expression") && tree_.Text(Field(n, "operator")) == "delete") {
       TSNode arg = Strip(Field(n, "argument"));
       cleared_.insert(CollapseSpace(tree_.Text(arg), 200));
       std::string state = StateName(arg);
       if (!state.empty()) cleared_.insert(state);
       return true;
     }
-    if (Is(n, "delete_statement")) {
+    if (is("delete_statement")) {
       for (TSNode t : NamedChildren(n)) {
         std::string state = StateName(t);
         if (!state.empty()) cleared_.insert(state);
@@ -164,8 +165,8 @@ void ControlFlow::Collect() {
       }
       return true;
     }
-    const bool assign = Is(n, "assignment_expression") || Is(n, "augmented_assignment_expression") ||
-                        Is(n, "assignment") || Is(n, "augmented_assignment");
+    const bool assign = is("assignment_expression") || is("augmented_assignment_expression") ||
+                        is("assignment") || is("augmented_assignment");
     if (assign && scopes_.FunctionAt(at) != kModuleScope) {
       TSNode left = Strip(Field(n, "left"));
       std::vector<TSNode> targets{left};

@@ -206,12 +206,7 @@ void ScopeIndex::Collect(const SyntaxTree& tree) {
     while (!open.empty() && start >= open.back().first) open.pop_back();
     const int scope = open.empty() ? kModuleScope : open.back().second;
     if (!ts_node_is_named(n)) return true;
-    const TSSymbol symbol = ts_node_symbol(n);
-    const TSLanguage* language = ts_tree_language(n.tree);
-    auto is = [&](const char* t) {
-      const TSSymbol s = NamedSymbol(language, t);
-      return s != 0 && s == symbol;
-    };
+    const NodeKind is(n);
     // Assignments are bound once every declaration is known (JavaScript
     // hoists), from this list rather than a second walk.
     if (is("assignment_expression") ||

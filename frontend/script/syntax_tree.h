@@ -129,6 +129,23 @@ inline bool Is(TSNode n, const char* type) {
   const TSSymbol symbol = NamedSymbol(ts_tree_language(n.tree), type);
   return symbol != 0 && ts_node_symbol(n) == symbol;
 }
+// One node tested against many types (a visitor's chain of `is("...")`):
+// its symbol and grammar are read once, not at every test.
+class NodeKind {
+ public:
+  explicit NodeKind(TSNode n)
+      : symbol_(IsNull(n) ? 0 : ts_node_symbol(n)), language_(IsNull(n) ? nullptr : ts_tree_language(n.tree)) {}
+  bool operator()(const char* type) const {
+    if (!language_) return false;
+    const TSSymbol symbol = NamedSymbol(language_, type);
+    return symbol != 0 && symbol == symbol_;
+  }
+
+ private:
+  TSSymbol symbol_;
+  const TSLanguage* language_;
+};
+
 // Null-safe: the 0.20 runtime dereferences a null node, and optional fields
 // (a `new X` without arguments) are null.
 inline TSNode Field(TSNode n, const char* name) {

@@ -388,7 +388,7 @@ ValuePtr Evaluator::Eval(TSNode n) {
 }
 
 ValuePtr Evaluator::EvalUncached(TSNode n) {
-  auto is = [n](const char* t) { return Is(n, t); };
+  const NodeKind is(n);
 
   if (is("parenthesized_expression") || is("non_null_expression") || is("as_expression") ||
       is("satisfies_expression") || is("await_expression") || is("await")) {
