@@ -24,7 +24,8 @@ int ReadFileBytes(const std::string& path, std::string* out, size_t limit) {
   }
   // One byte more than the size: reaching it means the file grew, and the
   // loop goes on reading (a FIFO or /proc file reports size 0).
-  size_t capacity = S_ISREG(st.st_mode) ? static_cast<size_t>(st.st_size) + 1 : 1 << 16;
+  const bool regular = S_ISREG(st.st_mode);
+  size_t capacity = regular ? static_cast<size_t>(st.st_size) + 1 : 1 << 16;
   if (capacity > limit) capacity = limit + 1;
   out->resize(capacity);
   size_t used = 0;
@@ -37,7 +38,8 @@ int ReadFileBytes(const std::string& path, std::string* out, size_t limit) {
       }
       out->resize(used > limit / 2 ? limit + 1 : used * 2);
     }
-    const ssize_t n = read(fd, out->data() + used, out->size() - used);
+    const size_t asked = out->size() - used;
+    const ssize_t n = read(fd, out->data() + used, asked);
     if (n < 0) {
       if (errno == EINTR) continue;
       err = errno;
@@ -45,6 +47,10 @@ int ReadFileBytes(const std::string& path, std::string* out, size_t limit) {
     }
     if (n == 0) break;
     used += static_cast<size_t>(n);
+    // A regular file's read comes up short only at its end: stop there
+    // rather than ask again for the zero that says so (one system call of
+    // five, on every file).
+    if (regular && static_cast<size_t>(n) < asked) break;
   }
   close(fd);
   out->resize(err == 0 ? used : 0);
