@@ -107,6 +107,9 @@ GeneratedTree Generate(const std::string& dir, int files) {
   GeneratedTree t = rdslint::bench::GenerateMonorepo(dir, files);
   // A git checkout: rdslint FILE... finds the project's top by its .git.
   std::system(("git -C '" + dir + "' init -q 2>/dev/null").c_str());
+  // The tree is on disk before anything is timed: the kernel writing it
+  // back meanwhile slowed the first runs by a third.
+  sync();
   const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   printf("  generated %d files, %.1f MB, %d services in %.1f s (%s)\n", t.files, t.bytes / 1e6, t.services, s,
          dir.c_str());
@@ -193,6 +196,7 @@ void Scaling(const std::string& rdslint, int max_files) {
     const std::string dir = NewTempDir("scale");
     const GeneratedTree t = rdslint::bench::GenerateMonorepo(dir, files);
     std::system(("git -C '" + dir + "' init -q 2>/dev/null").c_str());
+    sync();
     Run({rdslint, "-j", "2", "."}, dir);  // warm
     const Outcome o = Median({rdslint, "-j", "2", "."}, dir);
     printf("  %8d %8.1f %9.3f %8.1f %10.1f %12.1f\n", t.files, t.bytes / 1e6, o.seconds,
