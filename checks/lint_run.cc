@@ -73,6 +73,7 @@ LintRun RunLint(const LintOptions& options, const RuleRegistry& rules) {
 
   // Configurations are resolved here, on one thread, before the parallel part.
   ConfigResolver resolver(options.config);
+  resolver.KnowFolders(&discovery.config_in_folder);
   struct Work {
     const DiscoveredFile* file;
     std::shared_ptr<const Config> config;

@@ -219,9 +219,13 @@ std::shared_ptr<const Config> ConfigResolver::LoadChain(const std::string& dir,
                                                         std::vector<RunNote>* problems) {
   if (auto it = file_chain_.find(dir); it != file_chain_.end()) return it->second;
   std::shared_ptr<const Config> result;
-  std::string path = (dir == "/" ? "" : dir) + "/.rdslint.yaml";
+  std::string path = (dir == "/" ? "" : dir) + "/" + std::string(kConfigFileName);
   std::string parent = ParentDir(dir);
-  if (IsFile(path)) {
+  std::optional<bool> listed;  // by discovery, without a stat
+  if (known_folders_) {
+    if (auto it = known_folders_->find(dir); it != known_folders_->end()) listed = it->second;
+  }
+  if (listed ? *listed : IsFile(path)) {
     std::ifstream in(path, std::ios::binary);
     std::stringstream ss;
     ss << in.rdbuf();

@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/finding.h"
@@ -53,6 +54,10 @@ std::vector<std::string> SplitGlobs(std::string_view text);
 
 // Finds the configuration for each file. Thread-compatible: resolve all
 // files before checking in parallel, or guard calls.
+// The configuration file's name, looked up in every folder from a file's
+// up to the root.
+inline constexpr std::string_view kConfigFileName = ".rdslint.yaml";
+
 class ConfigResolver {
  public:
   struct Overrides {
@@ -67,10 +72,19 @@ class ConfigResolver {
   std::shared_ptr<const Config> ForDirectory(const std::string& dir,
                                              std::vector<RunNote>* problems);
 
+  // Folders already listed (by discovery), each with whether it holds a
+  // configuration file: these are not asked of the file system again (a
+  // stat a folder, serial, before any file is checked). Others still are.
+  // The map must outlive the resolver's use.
+  void KnowFolders(const std::unordered_map<std::string, bool>* config_in_folder) {
+    known_folders_ = config_in_folder;
+  }
+
  private:
   std::shared_ptr<const Config> LoadChain(const std::string& dir, std::vector<RunNote>* problems);
 
   Overrides overrides_;
+  const std::unordered_map<std::string, bool>* known_folders_ = nullptr;
   std::mutex mu_;
   std::map<std::string, std::shared_ptr<const Config>> by_dir_;      // final
   std::map<std::string, std::shared_ptr<const Config>> file_chain_;  // files only

@@ -12,6 +12,7 @@
 #include <mutex>
 #include <thread>
 
+#include "core/config.h"
 #include "core/file_read.h"
 #include "frontend/discover/gitignore.h"
 
@@ -107,13 +108,19 @@ struct Walker {
     std::vector<Entry> entries;
     bool has_gitignore = false;
     if (DIR* d = opendir(dir.c_str())) {
+      bool config = false, config_known = true;  // unknown when the entry is a link or untyped
       while (dirent* e = readdir(d)) {
         std::string name = e->d_name;
         if (name == "." || name == "..") continue;
         has_gitignore |= name == ".gitignore";
+        if (name == kConfigFileName) {
+          config = e->d_type == DT_REG;
+          config_known = config;
+        }
         entries.push_back(Entry{std::move(name), e->d_type});
       }
       closedir(d);
+      if (config_known) out->config_in_folder[dir] = config;
     } else {
       out->notes.push_back(RunNote{RunNote::Level::kWarning, DisplayPath(dir), 0, 0,
                                    "cannot read folder: " + std::string(strerror(errno))});
@@ -190,6 +197,7 @@ struct Walker {
     for (Discovery& part : parts) {
       for (DiscoveredFile& f : part.files) out->files.push_back(std::move(f));
       for (RunNote& n : part.notes) out->notes.push_back(std::move(n));
+      out->config_in_folder.merge(part.config_in_folder);
     }
   }
 };

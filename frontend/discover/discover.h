@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/finding.h"
@@ -41,6 +42,11 @@ struct Discovery {
   std::vector<DiscoveredFile> files;  // sorted by path
   std::vector<RunNote> notes;         // skipped files, missing paths
   bool had_missing_path = false;      // a named path that does not exist
+  // Every folder listed, and whether it holds the configuration file
+  // (kConfigFileName) as a regular file, for ConfigResolver::KnowFolders.
+  // A folder where that name is a link or of unknown type is left out (the
+  // lookup follows links).
+  std::unordered_map<std::string, bool> config_in_folder;
 };
 
 Discovery Discover(const std::vector<std::string>& paths, const DiscoverOptions& options);

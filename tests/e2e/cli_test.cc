@@ -278,6 +278,28 @@ TEST_F(ProjectTest, ConfigFileNolintGitignoreAndSkips) {
   EXPECT_EQ(nlohmann::json::parse(named.out)["findings"].size(), 1u);
 }
 
+// Discovery tells the configuration lookup which folders hold a
+// .rdslint.yaml (no stat each); one that is a link to a file is still
+// followed, and a folder named .rdslint.yaml is no configuration.
+TEST_F(ProjectTest, ConfigFilesAreFoundThroughLinksAndNotInFolders) {
+  const std::string bad = "DB_PASSWORD=Pl4nted-e2e\n";
+  mkdir((dir_ + "/linked").c_str(), 0755);
+  mkdir((dir_ + "/plain").c_str(), 0755);
+  mkdir((dir_ + "/odd").c_str(), 0755);
+  mkdir((dir_ + "/odd/.rdslint.yaml").c_str(), 0755);
+  Write(dir_ + "/quiet.yaml.txt", "Checks: '-env-password-literal'\n");
+  ASSERT_EQ(symlink("../quiet.yaml.txt", (dir_ + "/linked/.rdslint.yaml").c_str()), 0);
+  Write(dir_ + "/plain/.rdslint.yaml", "Checks: '-env-password-literal'\n");
+  Write(dir_ + "/linked/.env", bad);
+  Write(dir_ + "/plain/.env", bad);
+  Write(dir_ + "/odd/.env", bad);
+  Output o = Shell(kRdslint + " '" + dir_ + "' --format json");
+  ASSERT_EQ(o.status, 1) << o.err;
+  nlohmann::json j = nlohmann::json::parse(o.out);
+  ASSERT_EQ(j["findings"].size(), 1u) << o.out;
+  EXPECT_EQ(j["findings"][0]["file"], dir_ + "/odd/.env");
+}
+
 TEST_F(ProjectTest, BrokenConfigIsLocatedAndOtherFilesStillChecked) {
   mkdir((dir_ + "/svc").c_str(), 0755);
   Write(dir_ + "/.env", "DB_PASSWORD=Pl4nted-e2e\n");
