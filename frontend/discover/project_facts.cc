@@ -324,21 +324,30 @@ struct TerraformPart {
   std::vector<std::pair<std::string, std::vector<uint32_t>>> line_starts;  // of each file read
 };
 
-TerraformPart BuildTerraform(const std::vector<DiscoveredFile>& files) {
+TerraformPart BuildTerraform(const std::vector<DiscoveredFile>& files, int jobs) {
   TerraformPart out;
-  std::vector<iac::tf::Input> inputs;
+  std::vector<const DiscoveredFile*> wanted;
   for (const DiscoveredFile& f : files) {
     if (f.kind != FileKind::kTerraform && f.kind != FileKind::kTerraformJson &&
         f.kind != FileKind::kTerraformVars) {
       continue;
     }
     if (iac::tf::RoleOf(f.abs_path) == iac::tf::FileRole::kOther) continue;  // *.hcl: not Terraform
-    std::string text;
-    if (ReadFileBytes(f.abs_path, &text) != 0) continue;  // reported when the file itself is linted
-    inputs.push_back(iac::tf::Input{f.path, f.abs_path, std::move(text)});
-    out.line_starts.emplace_back(f.path, LineStarts(inputs.back().text));
+    wanted.push_back(&f);
   }
-  if (!inputs.empty()) out.graph = iac::BuildTerraformGraph(std::move(inputs));
+  std::vector<std::optional<iac::tf::Input>> read(wanted.size());
+  ParallelFor(wanted.size(), jobs, [&](size_t i) {
+    std::string text;
+    if (ReadFileBytes(wanted[i]->abs_path, &text) != 0) return;  // reported when the file itself is linted
+    read[i] = iac::tf::Input{wanted[i]->path, wanted[i]->abs_path, std::move(text)};
+  });
+  std::vector<iac::tf::Input> inputs;
+  for (std::optional<iac::tf::Input>& input : read) {
+    if (!input) continue;
+    inputs.push_back(std::move(*input));
+    out.line_starts.emplace_back(inputs.back().path, LineStarts(inputs.back().text));
+  }
+  if (!inputs.empty()) out.graph = iac::BuildTerraformGraph(std::move(inputs), jobs);
   return out;
 }
 
@@ -563,7 +572,7 @@ ProjectFacts GatherProjectFacts(const std::vector<DiscoveredFile>& files, int jo
   std::optional<TerraformPart> terraform;
   std::thread terraform_thread;
   if (jobs > 1) {
-    terraform_thread = std::thread([&terraform, &files] { terraform = BuildTerraform(files); });
+    terraform_thread = std::thread([&terraform, &files, jobs] { terraform = BuildTerraform(files, jobs); });
   }
   // Serverless services first: the files they include are theirs, not
   // templates of their own.
@@ -596,7 +605,7 @@ ProjectFacts GatherProjectFacts(const std::vector<DiscoveredFile>& files, int jo
   if (terraform_thread.joinable()) {
     terraform_thread.join();
   } else {
-    terraform = BuildTerraform(files);
+    terraform = BuildTerraform(files, jobs);
   }
   AddTerraformGraph(std::move(*terraform), &facts);
   // Scripts last: their facts use what Prisma reads, known by now. Parsed

@@ -5,11 +5,14 @@
 #include <algorithm>
 #include <functional>
 #include <map>
+#include <mutex>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
 #include <re2/re2.h>
 
+#include "core/parallel.h"
 #include "frontend/iac/terraform_eval.h"
 #include "frontend/iac/terraform_policy.h"
 #include "frontend/iac/terraform_registry.h"
@@ -1081,15 +1084,27 @@ bool HasModuleFile(const std::vector<tf::Input>& part) {
 // A monorepo's stacks are independent: each is parsed, evaluated and
 // dropped before the next, so that memory holds one stack's syntax trees
 // and the graph so far, not every tree of the repository at once.
-Graph BuildTerraformGraph(std::vector<tf::Input> inputs) {
+Graph BuildTerraformGraph(std::vector<tf::Input> inputs, int jobs) {
   std::vector<std::vector<tf::Input>> parts = IndependentParts(std::move(inputs));
   size_t with_modules = 0;
   for (const std::vector<tf::Input>& part : parts) with_modules += HasModuleFile(part);
+  // Parts are built on `jobs` threads and merged in order as they are
+  // done: the graph is the one a single thread builds, and only the parts
+  // finished ahead of an unfinished one wait, not every part's graph.
   Graph g;
-  for (std::vector<tf::Input>& part : parts) {
-    Builder b(std::move(part), /*qualify_ids=*/with_modules > 1);
-    g.Merge(b.Build());
-  }
+  std::vector<std::optional<Graph>> done(parts.size());
+  size_t next = 0;
+  std::mutex mu;
+  ParallelFor(parts.size(), jobs, [&](size_t i) {
+    Builder b(std::move(parts[i]), /*qualify_ids=*/with_modules > 1);
+    Graph part = b.Build();
+    std::lock_guard<std::mutex> lock(mu);
+    done[i] = std::move(part);
+    for (; next < done.size() && done[next]; ++next) {
+      g.Merge(std::move(*done[next]));
+      done[next].reset();
+    }
+  });
   return g;
 }
 

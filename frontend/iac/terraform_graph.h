@@ -14,7 +14,8 @@
 // ("infra/prod#aws_db_instance.main"). Syntax errors of every file, module
 // cycles and evaluation limits go to graph.problems; every file read is
 // listed in graph.sources. Each file is parsed once; time is linear in the
-// configuration.
+// configuration. Stacks that share no local module are built on `jobs`
+// threads; the graph is the same for any number.
 #ifndef RDSLINT_FRONTEND_IAC_TERRAFORM_GRAPH_H_
 #define RDSLINT_FRONTEND_IAC_TERRAFORM_GRAPH_H_
 
@@ -25,7 +26,7 @@
 
 namespace rdslint::iac {
 
-Graph BuildTerraformGraph(std::vector<tf::Input> inputs);
+Graph BuildTerraformGraph(std::vector<tf::Input> inputs, int jobs = 1);
 
 }  // namespace rdslint::iac
 

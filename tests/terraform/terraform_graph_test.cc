@@ -647,6 +647,31 @@ TEST(ProblemsTest, IndependentStacksAreNamedAsOneRunNamesThem) {
   EXPECT_EQ(one.roles[0].id, "aws_iam_role.r");
 }
 
+// Independent stacks are built on several threads and merged in order: the
+// same graph, in the same order, for any number of threads.
+TEST(ProblemsTest, StacksBuiltOnThreadsMakeTheSameGraph) {
+  std::map<std::string, std::string> files;
+  for (int i = 0; i < 24; ++i) {
+    const std::string dir = "svc" + std::to_string(i) + "/infra/";
+    files.insert({dir + "main.tf", "resource \"aws_db_instance\" \"db\" {\n  engine = \"postgres\"\n"
+                                      "  password = \"Pl4nted-tf-" + std::to_string(i) + "\"\n}\n"
+                                      "resource \"aws_iam_role\" \"r\" {\n  name = \"app" + std::to_string(i) + "\"\n}\n"});
+    if (i % 5 == 0) files.insert({dir + "broken.tf", "locals {\n  x = \n}\n"});
+  }
+  auto summary = [](const Graph& g) {
+    std::vector<std::string> out;
+    for (const Database& d : g.databases) out.push_back("db " + d.id + " " + d.origin.file);
+    for (const Role& r : g.roles) out.push_back("role " + r.id);
+    for (const GraphProblem& p : g.problems) out.push_back("problem " + p.origin.file + " " + p.message);
+    for (const GraphSource& s : g.sources) out.push_back("source " + s.file);
+    for (const Origin& o : g.secret_spans) out.push_back("secret " + o.file + " " + std::to_string(o.range.begin));
+    return out;
+  };
+  const std::vector<std::string> one = summary(BuildTerraformGraph(Files(files), 1));
+  EXPECT_GE(one.size(), 24u * 3);
+  for (int jobs : {2, 3, 8}) EXPECT_EQ(summary(BuildTerraformGraph(Files(files), jobs)), one) << jobs;
+}
+
 }  // namespace
 }  // namespace rdslint::iac
 
