@@ -180,7 +180,7 @@ LintRun RunLint(const LintOptions& options, const RuleRegistry& rules) {
   // the staged files' findings, as clang-tidy shows the named file's).
   std::function<bool(const std::string&)> wanted;
   if (only_files) wanted = [&named](const std::string& abs) { return named.count(abs) > 0; };
-  std::vector<FileResult> project_results = linter.LintProject(&resolver, &run.notes, wanted);
+  std::vector<FileResult> project_results = linter.LintProject(&resolver, &run.notes, wanted, options.jobs);
 
   // Findings move into one list, reserved once; each file's list is freed
   // as it empties (findings can be most of a run's memory).

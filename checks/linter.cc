@@ -13,6 +13,7 @@
 #include "checks/project/cpp_facts.h"
 #include "core/file_read.h"
 #include "core/nolint.h"
+#include "core/parallel.h"
 #include "core/secret_mask.h"
 #include "frontend/dotenv/dotenv.h"
 #include "frontend/iac/terraform_module.h"
@@ -322,48 +323,65 @@ void Linter::MaskProjectFile(const DiscoveredFile& file, std::string_view text, 
 
 std::vector<FileResult> Linter::LintProject(
     ConfigResolver* resolver, std::vector<RunNote>* notes,
-    const std::function<bool(const std::string&)>& wanted) const {
+    const std::function<bool(const std::string&)>& wanted, int jobs) const {
   // Every project check runs (a rule may be on for some folders and off for
   // others); FinishFindings keeps what each file's configuration enables.
+  // The checks run on `jobs` threads, each into a list of its own, joined in
+  // check order: the same findings, in the same order, as one thread.
   static const Config kAll;
-  std::vector<Finding> raw;
-  // Options, though, are those of the file a finding lands in.
-  auto config_of = [&](const std::string& file) -> const Config& {
-    const std::string abs = AbsolutePath(file);
-    const std::string dir = abs.substr(0, abs.rfind('/'));
-    return *resolver->ForDirectory(dir.empty() ? "/" : dir, notes);  // cached by the resolver
-  };
+  std::vector<std::vector<Finding>> found(checks_.size());
+  std::vector<std::vector<RunNote>> check_notes(checks_.size());  // a broken configuration, once
   // Project checks have no current file: every finding names its own.
   const std::string no_file;
-  for (size_t i = 0; i < checks_.size(); ++i) {
-    CheckContext ctx(no_file, *check_rules_[i], kAll, project_, &raw);
+  ParallelFor(checks_.size(), jobs, [&](size_t i) {
+    // Options, though, are those of the file a finding lands in.
+    auto config_of = [&, i](const std::string& file) -> const Config& {
+      const std::string abs = AbsolutePath(file);
+      const std::string dir = abs.substr(0, abs.rfind('/'));
+      return *resolver->ForDirectory(dir.empty() ? "/" : dir, &check_notes[i]);  // cached by the resolver
+    };
+    CheckContext ctx(no_file, *check_rules_[i], kAll, project_, &found[i]);
     ctx.set_config_lookup(config_of);
     checks_[i]->CheckProject(ctx);
-  }
+  });
   std::map<std::string, std::vector<Finding>> by_file;
-  for (Finding& f : raw) by_file[f.location.file].push_back(std::move(f));
+  for (size_t i = 0; i < checks_.size(); ++i) {
+    for (Finding& f : found[i]) by_file[f.location.file].push_back(std::move(f));
+    for (RunNote& n : check_notes[i]) notes->push_back(std::move(n));
+  }
 
-  std::vector<FileResult> results;
-  for (auto& [path, findings] : by_file) {
+  // Each file with findings is read and its findings finished, also on
+  // `jobs` threads, into slots in path order.
+  std::vector<std::pair<const std::string*, std::vector<Finding>*>> files;
+  for (auto& [path, findings] : by_file) files.emplace_back(&path, &findings);
+  std::vector<std::optional<FileResult>> finished(files.size());
+  std::vector<std::vector<RunNote>> file_notes(files.size());
+  ParallelFor(files.size(), jobs, [&](size_t i) {
+    const std::string& path = *files[i].first;
     DiscoveredFile file;
     file.abs_path = AbsolutePath(path);
-    if (wanted && !wanted(file.abs_path)) continue;
+    if (wanted && !wanted(file.abs_path)) return;
     file.path = path;
     file.kind = ClassifyPath(file.abs_path);
     std::string text;
     if (const int err = ReadFileBytes(file.abs_path, &text); err != 0) {
-      notes->push_back(RunNote{RunNote::Level::kError, path, 0, 0, std::string("cannot read: ") + strerror(err)});
-      continue;
+      file_notes[i].push_back(RunNote{RunNote::Level::kError, path, 0, 0, std::string("cannot read: ") + strerror(err)});
+      return;
     }
     std::string dir = file.abs_path.substr(0, file.abs_path.rfind('/'));
-    std::shared_ptr<const Config> config = resolver->ForDirectory(dir.empty() ? "/" : dir, notes);
-    if (config->Excluded(file.abs_path)) continue;
+    std::shared_ptr<const Config> config = resolver->ForDirectory(dir.empty() ? "/" : dir, &file_notes[i]);
+    if (config->Excluded(file.abs_path)) return;
     SecretMask mask(text);
     MaskProjectFile(file, text, &mask);
     FileResult result;
-    FinishFindings(file, text, *config, &mask, std::move(findings),
+    FinishFindings(file, text, *config, &mask, std::move(*files[i].second),
                    /*report_nolint_problems=*/false, &result);
-    results.push_back(std::move(result));
+    finished[i] = std::move(result);
+  });
+  std::vector<FileResult> results;
+  for (size_t i = 0; i < files.size(); ++i) {
+    for (RunNote& n : file_notes[i]) notes->push_back(std::move(n));
+    if (finished[i]) results.push_back(std::move(*finished[i]));
   }
   return results;
 }

@@ -67,10 +67,11 @@ class Linter {
   // Runs the project-wide checks (CheckProject) once and finishes their
   // findings file by file, each under its own file's configuration.
   // `wanted` (an absolute path), when given, picks the files whose findings
-  // are finished; the others are not even read.
+  // are finished; the others are not even read. Checks and files are done
+  // on `jobs` threads; the results do not depend on how many.
   std::vector<FileResult> LintProject(
       ConfigResolver* resolver, std::vector<RunNote>* notes,
-      const std::function<bool(const std::string&)>& wanted = nullptr) const;
+      const std::function<bool(const std::string&)>& wanted = nullptr, int jobs = 1) const;
 
  private:
   // Marks the secrets of a file a project finding lands in, as the per-file
