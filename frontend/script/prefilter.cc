@@ -112,21 +112,29 @@ uint16_t PairAt(const char* p) {
 }
 
 struct Screen {
-  // 1 for each pair of bytes some word is found by: a byte each, not a
-  // bit, so that a lookup is one load.
+  // For each pair of bytes, 0, or 1 + the index of its list in `words`: a
+  // byte each, not a bit, so that the test is one load.
   std::array<uint8_t, 65536> anchor{};
+  std::vector<std::vector<const Word*>> words;  // the words each anchor pair finds
   Screen() {
-    for (const Word& w : kWords) anchor[PairAt(w.text.data() + w.anchor)] = 1;
+    for (const Word& w : kWords) {
+      uint8_t& slot = anchor[PairAt(w.text.data() + w.anchor)];
+      if (slot == 0) {
+        words.emplace_back();
+        slot = static_cast<uint8_t>(words.size());
+      }
+      words[slot - 1].push_back(&w);
+    }
   }
 };
 
-// Whether a word of kWords sits with its anchor at `at`.
-bool WordAt(std::string_view text, size_t at, uint16_t pair) {
-  for (const Word& w : kWords) {
-    if (PairAt(w.text.data() + w.anchor) != pair || at < w.anchor) continue;
-    const size_t begin = at - w.anchor, end = begin + w.text.size();
-    if (end > text.size() || std::memcmp(text.data() + begin, w.text.data(), w.text.size()) != 0) continue;
-    switch (w.check) {
+// Whether one of `words` (those found by the pair at `at`) sits there.
+bool WordAt(std::string_view text, size_t at, const std::vector<const Word*>& words) {
+  for (const Word* w : words) {
+    if (at < w->anchor) continue;
+    const size_t begin = at - w->anchor, end = begin + w->text.size();
+    if (end > text.size() || std::memcmp(text.data() + begin, w->text.data(), w->text.size()) != 0) continue;
+    switch (w->check) {
       case After::kNothing:
         return true;
       case After::kWordBounded:
@@ -164,15 +172,15 @@ bool MayMatchLiterally(std::string_view text) {
         anchor[(w >> 24) & 0xFFFF] | anchor[(w >> 32) & 0xFFFF] | anchor[(w >> 40) & 0xFFFF] |
         anchor[(w >> 48) & 0xFFFF]) {
       for (size_t k = i; k < i + 7; ++k) {
-        const uint16_t pair = PairAt(p + k);
-        if (anchor[pair] && WordAt(text, k, pair)) return true;
+        const uint8_t slot = anchor[PairAt(p + k)];
+        if (slot && WordAt(text, k, screen->words[slot - 1])) return true;
       }
     }
   }
 #endif
   for (; i + 1 < n; ++i) {
-    const uint16_t pair = PairAt(p + i);
-    if (anchor[pair] && WordAt(text, i, pair)) return true;
+    const uint8_t slot = anchor[PairAt(p + i)];
+    if (slot && WordAt(text, i, screen->words[slot - 1])) return true;
   }
   return false;
 }
