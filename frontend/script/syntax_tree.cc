@@ -172,18 +172,20 @@ uint16_t FieldForName(const TSLanguage* language, const char* name) {
 
 namespace internal {
 
-thread_local IdCacheEntry symbol_cache[kIdCacheSize];
-thread_local IdCacheEntry field_cache[kIdCacheSize];
-
 TSSymbol NamedSymbolMissed(const TSLanguage* language, const char* type) {
-  return CachedId<SymbolForName>(symbol_cache, language, type);
+  return CachedId<SymbolForName>(SymbolCache(), language, type);
 }
 
 TSFieldId FieldIdMissed(const TSLanguage* language, const char* name) {
-  return CachedId<FieldForName>(field_cache, language, name);
+  return CachedId<FieldForName>(FieldCache(), language, name);
 }
 
 }  // namespace internal
+
+bool NodeKind::Missed(const char* type) const {
+  const TSSymbol symbol = internal::NamedSymbolMissed(language_, type);
+  return symbol != 0 && symbol == symbol_;
+}
 
 std::vector<TSNode> NamedChildren(TSNode n) {
   std::vector<TSNode> out;

@@ -92,8 +92,16 @@ struct IdCacheEntry {
 };
 constexpr size_t kIdCacheBits = 13;
 constexpr size_t kIdCacheSize = size_t{1} << kIdCacheBits;
-extern thread_local IdCacheEntry symbol_cache[kIdCacheSize];
-extern thread_local IdCacheEntry field_cache[kIdCacheSize];
+// Function-local, zero-initialised: no per-access check for a dynamic
+// initialiser, as an extern thread_local would need.
+inline IdCacheEntry* SymbolCache() {
+  static thread_local IdCacheEntry table[kIdCacheSize];
+  return table;
+}
+inline IdCacheEntry* FieldCache() {
+  static thread_local IdCacheEntry table[kIdCacheSize];
+  return table;
+}
 inline size_t IdCacheSlot(const TSLanguage* language, const char* name) {
   const uint64_t key = reinterpret_cast<uintptr_t>(name) ^ (reinterpret_cast<uintptr_t>(language) << 17);
   return static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> (64 - kIdCacheBits));
@@ -107,16 +115,16 @@ TSFieldId FieldIdMissed(const TSLanguage* language, const char* name);
 // names. `type` must be a string literal (the cache is keyed by its
 // address).
 inline TSSymbol NamedSymbol(const TSLanguage* language, const char* type) {
-  const internal::IdCacheEntry& e = internal::symbol_cache[internal::IdCacheSlot(language, type)];
-  if (e.name == type && e.language == language) return e.id;
+  const internal::IdCacheEntry& e = internal::SymbolCache()[internal::IdCacheSlot(language, type)];
+  if (__builtin_expect(e.name == type && e.language == language, 1)) return e.id;
   return internal::NamedSymbolMissed(language, type);
 }
 // The id of a field name in a language (0 when it has none), cached the
 // same way (tree-sitter looks a name up by comparing it with every field's).
 // `name` must be a string literal.
 inline TSFieldId FieldId(const TSLanguage* language, const char* name) {
-  const internal::IdCacheEntry& e = internal::field_cache[internal::IdCacheSlot(language, name)];
-  if (e.name == name && e.language == language) return e.id;
+  const internal::IdCacheEntry& e = internal::FieldCache()[internal::IdCacheSlot(language, name)];
+  if (__builtin_expect(e.name == name && e.language == language, 1)) return e.id;
   return internal::FieldIdMissed(language, name);
 }
 
@@ -135,13 +143,17 @@ class NodeKind {
  public:
   explicit NodeKind(TSNode n)
       : symbol_(IsNull(n) ? 0 : ts_node_symbol(n)), language_(IsNull(n) ? nullptr : ts_tree_language(n.tree)) {}
-  bool operator()(const char* type) const {
+  // Inlined into the visitors' chains of tests; the miss is out of line.
+  __attribute__((always_inline)) bool operator()(const char* type) const {
     if (!language_) return false;
-    const TSSymbol symbol = NamedSymbol(language_, type);
-    return symbol != 0 && symbol == symbol_;
+    const internal::IdCacheEntry& e = internal::SymbolCache()[internal::IdCacheSlot(language_, type)];
+    if (__builtin_expect(e.name == type && e.language == language_, 1)) return e.id != 0 && e.id == symbol_;
+    return Missed(type);  // a tail call: the common path saves no registers
   }
 
  private:
+  __attribute__((noinline)) bool Missed(const char* type) const;
+
   TSSymbol symbol_;
   const TSLanguage* language_;
 };
