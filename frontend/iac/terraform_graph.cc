@@ -1082,8 +1082,9 @@ bool HasModuleFile(const std::vector<tf::Input>& part) {
 }  // namespace
 
 // A monorepo's stacks are independent: each is parsed, evaluated and
-// dropped before the next, so that memory holds one stack's syntax trees
-// and the graph so far, not every tree of the repository at once.
+// dropped as a unit, so that memory holds the syntax trees of the stacks
+// being built (one a thread) and the graph so far, not every tree of the
+// repository at once.
 Graph BuildTerraformGraph(std::vector<tf::Input> inputs, int jobs) {
   std::vector<std::vector<tf::Input>> parts = IndependentParts(std::move(inputs));
   size_t with_modules = 0;

@@ -618,9 +618,9 @@ TEST(ProblemsTest, SeveralRootsQualifyTheirIds) {
   EXPECT_EQ(g.roles[1].statements.size(), 1u);
 }
 
-// Stacks that share no local module are built one after the other (memory
-// holds one stack's syntax trees at a time); ids and links are those of one
-// run over them all.
+// Stacks that share no local module are built apart (memory holds the
+// syntax trees of the stacks being built, not all); ids and links are those
+// of one run over them all.
 TEST(ProblemsTest, IndependentStacksAreNamedAsOneRunNamesThem) {
   const std::string call = "module \"db\" {\n  source = \"../../modules/db\"\n}\n";
   Graph g = BuildTerraformGraph(Files({
