@@ -69,10 +69,9 @@ Status RuleRegistry::AddPack(std::string_view yaml_text, std::string_view origin
           info.options.push_back(std::move(opt));
         }
       }
-      if (index_.count(info.id)) {
-        return Status::Error(std::string(origin) + ": rule '" + info.id + "' is defined twice");
+      if (Status added = Add(std::move(info)); !added.ok()) {
+        return Status::Error(std::string(origin) + ": " + added.message());
       }
-      (void)Add(std::move(info));
     }
   } catch (const YAML::Exception& e) {
     return Status::Error(std::string(origin) + ":" + std::to_string(e.mark.line + 1) +

@@ -160,6 +160,10 @@ bool MayMatchLiterally(std::string_view text) {
   const uint8_t* anchor = screen->anchor.data();
   const char* p = text.data();
   const size_t n = text.size();
+  auto word_at = [&](size_t k) {
+    const uint8_t slot = anchor[PairAt(p + k)];
+    return slot && WordAt(text, k, screen->words[slot - 1]);
+  };
   size_t i = 0;
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
   // Seven pairs from each eight-byte load (a pair is its two bytes read as
@@ -172,15 +176,13 @@ bool MayMatchLiterally(std::string_view text) {
         anchor[(w >> 24) & 0xFFFF] | anchor[(w >> 32) & 0xFFFF] | anchor[(w >> 40) & 0xFFFF] |
         anchor[(w >> 48) & 0xFFFF]) {
       for (size_t k = i; k < i + 7; ++k) {
-        const uint8_t slot = anchor[PairAt(p + k)];
-        if (slot && WordAt(text, k, screen->words[slot - 1])) return true;
+        if (word_at(k)) return true;
       }
     }
   }
 #endif
   for (; i + 1 < n; ++i) {
-    const uint8_t slot = anchor[PairAt(p + i)];
-    if (slot && WordAt(text, i, screen->words[slot - 1])) return true;
+    if (word_at(i)) return true;
   }
   return false;
 }

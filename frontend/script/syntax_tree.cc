@@ -146,8 +146,10 @@ void SyntaxTree::FindErrors() {
 
 namespace {
 
+// Every probe after the first (inline in the header), filling the slot on
+// a miss.
 template <uint16_t (*Resolve)(const TSLanguage*, const char*)>
-uint16_t CachedId(internal::IdCacheEntry* table, const TSLanguage* language, const char* name) {
+uint16_t Probe(internal::IdCacheEntry* table, const TSLanguage* language, const char* name) {
   const size_t h = internal::IdCacheSlot(language, name);
   for (size_t i = 0; i < internal::kIdCacheSize; ++i) {
     internal::IdCacheEntry& e = table[(h + i) & (internal::kIdCacheSize - 1)];
@@ -173,11 +175,11 @@ uint16_t FieldForName(const TSLanguage* language, const char* name) {
 namespace internal {
 
 TSSymbol NamedSymbolMissed(const TSLanguage* language, const char* type) {
-  return CachedId<SymbolForName>(SymbolCache(), language, type);
+  return Probe<SymbolForName>(SymbolCache(), language, type);
 }
 
 TSFieldId FieldIdMissed(const TSLanguage* language, const char* name) {
-  return CachedId<FieldForName>(FieldCache(), language, name);
+  return Probe<FieldForName>(FieldCache(), language, name);
 }
 
 }  // namespace internal

@@ -108,6 +108,19 @@ inline size_t IdCacheSlot(const TSLanguage* language, const char* name) {
 }
 TSSymbol NamedSymbolMissed(const TSLanguage* language, const char* type);
 TSFieldId FieldIdMissed(const TSLanguage* language, const char* name);
+// The entry of `name` at its first slot in `cache`, or null (then the
+// out-of-line probe finds or fills one).
+template <IdCacheEntry* (*cache)()>
+__attribute__((always_inline)) inline const IdCacheEntry* FirstProbe(const TSLanguage* language,
+                                                                   const char* name) {
+  const IdCacheEntry& e = cache()[IdCacheSlot(language, name)];
+  return __builtin_expect(e.name == name && e.language == language, 1) ? &e : nullptr;
+}
+template <IdCacheEntry* (*cache)(), uint16_t (*missed)(const TSLanguage*, const char*)>
+__attribute__((always_inline)) inline uint16_t CachedId(const TSLanguage* language, const char* name) {
+  if (const IdCacheEntry* e = FirstProbe<cache>(language, name)) return e->id;
+  return missed(language, name);
+}
 }  // namespace internal
 
 // The symbol of a named node type in a language (0 when it has none),
@@ -115,48 +128,46 @@ TSFieldId FieldIdMissed(const TSLanguage* language, const char* name);
 // names. `type` must be a string literal (the cache is keyed by its
 // address).
 inline TSSymbol NamedSymbol(const TSLanguage* language, const char* type) {
-  const internal::IdCacheEntry& e = internal::SymbolCache()[internal::IdCacheSlot(language, type)];
-  if (__builtin_expect(e.name == type && e.language == language, 1)) return e.id;
-  return internal::NamedSymbolMissed(language, type);
+  return internal::CachedId<internal::SymbolCache, internal::NamedSymbolMissed>(language, type);
 }
 // The id of a field name in a language (0 when it has none), cached the
 // same way (tree-sitter looks a name up by comparing it with every field's).
 // `name` must be a string literal.
 inline TSFieldId FieldId(const TSLanguage* language, const char* name) {
-  const internal::IdCacheEntry& e = internal::FieldCache()[internal::IdCacheSlot(language, name)];
-  if (__builtin_expect(e.name == name && e.language == language, 1)) return e.id;
-  return internal::FieldIdMissed(language, name);
+  return internal::CachedId<internal::FieldCache, internal::FieldIdMissed>(language, name);
 }
 
 // A null node's id is null (the runtime's own test, inlined: it runs for
 // every node of every walk).
 inline bool IsNull(TSNode n) { return n.id == nullptr; }
 
-inline bool Is(TSNode n, const char* type) {
-  if (IsNull(n)) return false;
-  const TSSymbol symbol = NamedSymbol(ts_tree_language(n.tree), type);
-  return symbol != 0 && ts_node_symbol(n) == symbol;
-}
 // One node tested against many types (a visitor's chain of `is("...")`):
 // its symbol and grammar are read once, not at every test.
 class NodeKind {
  public:
   explicit NodeKind(TSNode n)
       : symbol_(IsNull(n) ? 0 : ts_node_symbol(n)), language_(IsNull(n) ? nullptr : ts_tree_language(n.tree)) {}
-  // Inlined into the visitors' chains of tests; the miss is out of line.
+  // Inlined into the visitors' chains of tests; a miss is a tail call, so
+  // the common path saves no registers (NamedSymbol here cost 8 % more).
   __attribute__((always_inline)) bool operator()(const char* type) const {
     if (!language_) return false;
-    const internal::IdCacheEntry& e = internal::SymbolCache()[internal::IdCacheSlot(language_, type)];
-    if (__builtin_expect(e.name == type && e.language == language_, 1)) return e.id != 0 && e.id == symbol_;
-    return Missed(type);  // a tail call: the common path saves no registers
+    if (const internal::IdCacheEntry* e = internal::FirstProbe<internal::SymbolCache>(language_, type)) {
+      return e->id != 0 && e->id == symbol_;
+    }
+    return Missed(type);
   }
 
  private:
   __attribute__((noinline)) bool Missed(const char* type) const;
-
   TSSymbol symbol_;
   const TSLanguage* language_;
 };
+
+inline bool Is(TSNode n, const char* type) {
+  if (IsNull(n)) return false;
+  const TSSymbol symbol = NamedSymbol(ts_tree_language(n.tree), type);
+  return symbol != 0 && ts_node_symbol(n) == symbol;
+}
 
 // Null-safe: the 0.20 runtime dereferences a null node, and optional fields
 // (a `new X` without arguments) are null.
