@@ -129,7 +129,7 @@ FileResult Linter::LintFile(const DiscoveredFile& file, const Config& config) co
   std::string text;
   // A file that grows while we read it (a log being written) stops at twice
   // the size discovery saw, so it cannot run away with memory.
-  const int err = ReadFileBytes(file.abs_path, &text, 2 * static_cast<size_t>(file.size) + (1 << 20));
+  const int err = ReadFileBytes(file.abs_path, &text, 2 * static_cast<size_t>(file.size) + (1 << 20), file.size);
   if (err == ENOENT) {
     // Deleted since discovery (a checkout or build running beside us): no
     // error of the user's; anything else that stops reading is.

@@ -8,24 +8,31 @@
 
 namespace rdslint {
 
-int ReadFileBytes(const std::string& path, std::string* out, size_t limit) {
+int ReadFileBytes(const std::string& path, std::string* out, size_t limit, uint64_t listed_size) {
   out->clear();
   const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return errno;
-  struct stat st;
-  if (fstat(fd, &st) != 0) {
-    const int err = errno;
-    close(fd);
-    return err;
-  }
-  if (S_ISDIR(st.st_mode)) {
-    close(fd);
-    return EISDIR;
+  // A listed file was a regular one; if it has since become a folder, the
+  // read below fails with EISDIR.
+  bool regular = true;
+  uint64_t size = listed_size;
+  if (listed_size == 0) {
+    struct stat st;
+    if (fstat(fd, &st) != 0) {
+      const int err = errno;
+      close(fd);
+      return err;
+    }
+    if (S_ISDIR(st.st_mode)) {
+      close(fd);
+      return EISDIR;
+    }
+    regular = S_ISREG(st.st_mode);
+    size = static_cast<uint64_t>(st.st_size);
   }
   // One byte more than the size: reaching it means the file grew, and the
   // loop goes on reading (a FIFO or /proc file reports size 0).
-  const bool regular = S_ISREG(st.st_mode);
-  size_t capacity = regular ? static_cast<size_t>(st.st_size) + 1 : 1 << 16;
+  size_t capacity = regular ? static_cast<size_t>(size) + 1 : 1 << 16;
   if (capacity > limit) capacity = limit + 1;
   out->resize(capacity);
   size_t used = 0;

@@ -152,7 +152,9 @@ struct Walker {
         const FileKind kind = ClassifyPath(path);
         if (options.keep && !options.keep(path, kind)) continue;
         if (Ignored(ignores, path, false)) continue;
-        if (!options.script_sizes && kind == FileKind::kScript && !have_stat) {  // readdir said regular
+        // readdir said regular: a file of no kind we read needs no size, nor
+        // (script_sizes false) a script, whose reader applies the limits.
+        if (!have_stat && (kind == FileKind::kOther || (!options.script_sizes && kind == FileKind::kScript))) {
           AddFile(path, kind, 0, false, out);
           continue;
         }

@@ -19,7 +19,7 @@ struct DiscoveredFile {
   std::string path;      // as reported: relative to the working directory when below it
   std::string abs_path;  // absolute, '/'-separated
   FileKind kind = FileKind::kOther;
-  uint64_t size = 0;
+  uint64_t size = 0;      // when listed; 0 also when not asked (kOther, DiscoverOptions::script_sizes)
   bool named = false;    // given on the command line
 };
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <optional>
 #include <thread>
 
@@ -338,7 +339,7 @@ TerraformPart BuildTerraform(const std::vector<DiscoveredFile>& files, int jobs)
   std::vector<std::optional<iac::tf::Input>> read(wanted.size());
   ParallelFor(wanted.size(), jobs, [&](size_t i) {
     std::string text;
-    if (ReadFileBytes(wanted[i]->abs_path, &text) != 0) return;  // reported when the file itself is linted
+    if (ReadFileBytes(wanted[i]->abs_path, &text, SIZE_MAX, wanted[i]->size) != 0) return;  // reported when the file itself is linted
     read[i] = iac::tf::Input{wanted[i]->path, wanted[i]->abs_path, std::move(text)};
   });
   std::vector<iac::tf::Input> inputs;
@@ -596,7 +597,7 @@ ProjectFacts GatherProjectFacts(const std::vector<DiscoveredFile>& files, int jo
     }
     if (!wanted) continue;
     std::string text;
-    if (ReadFileBytes(f.abs_path, &text) != 0) continue;  // reported when the file itself is linted
+    if (ReadFileBytes(f.abs_path, &text, SIZE_MAX, f.size) != 0) continue;  // reported when the file itself is linted
     AddProjectFacts(f, text, &facts);
     if (f.kind == FileKind::kYaml || f.kind == FileKind::kJson || f.kind == FileKind::kServerless) {
       facts.line_starts[f.path] = LineStarts(text);
@@ -631,7 +632,7 @@ void ReadDeferredScripts(const std::vector<const DiscoveredFile*>& files, int jo
   std::vector<std::optional<ScriptFacts>> read(files.size());
   ParallelFor(files.size(), jobs, [&](size_t i) {
     std::string text;
-    if (ReadFileBytes(files[i]->abs_path, &text, max_size) != 0) return;  // EFBIG over max_size
+    if (ReadFileBytes(files[i]->abs_path, &text, max_size, files[i]->size) != 0) return;  // EFBIG over max_size
     read[i] = DeferredScript(*files[i], std::move(text));
   });
   for (std::optional<ScriptFacts>& s : read) {

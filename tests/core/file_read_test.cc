@@ -59,6 +59,22 @@ TEST_F(FileReadTest, StopsAtTheLimit) {
   EXPECT_EQ(out.size(), 1000u);
 }
 
+// The size discovery listed spares the fstat, but the file is read as it
+// is now: grown, shrunk, or no longer a file.
+TEST_F(FileReadTest, AListedSizeIsAHintNotATruth) {
+  const std::string bytes(100000, 'g');
+  const std::string path = Write("changed", bytes);
+  std::string out;
+  EXPECT_EQ(ReadFileBytes(path, &out, static_cast<size_t>(-1), 10), 0);  // grew since listed
+  EXPECT_EQ(out, bytes);
+  EXPECT_EQ(ReadFileBytes(path, &out, static_cast<size_t>(-1), 500000), 0);  // shrank
+  EXPECT_EQ(out, bytes);
+  EXPECT_EQ(ReadFileBytes(path, &out, 99999, 10), EFBIG);  // the limit still holds
+  EXPECT_EQ(out, "");
+  EXPECT_EQ(ReadFileBytes(dir_, &out, static_cast<size_t>(-1), 4096), EISDIR);  // now a folder
+  EXPECT_EQ(out, "");
+}
+
 TEST_F(FileReadTest, ReadsAPipeOfUnknownSize) {
   const std::string fifo = dir_ + "/fifo";
   ASSERT_EQ(mkfifo(fifo.c_str(), 0600), 0);
