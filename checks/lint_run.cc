@@ -112,7 +112,11 @@ LintRun RunLint(const LintOptions& options, const RuleRegistry& rules) {
   }
   const std::vector<DiscoveredFile>& fact_files =
       only_files && !context_files.empty() ? context_files : discovery.files;
-  run.facts = GatherProjectFacts(fact_files, options.jobs, scripts_elsewhere, /*defer_scripts=*/true);
+  // What the facts pass reads of the files to lint (IaC, .env, schemas) is
+  // kept for the per-file pass: read once, not twice.
+  FileTexts texts;
+  run.facts = GatherProjectFacts(fact_files, options.jobs, scripts_elsewhere, /*defer_scripts=*/true,
+                                 only_files ? nullptr : &texts);
   run.facts.graph.BuildIndex();  // complete now; the checks only read it
   std::set<std::string> named;
   bool named_cpp = false;
@@ -147,8 +151,10 @@ LintRun RunLint(const LintOptions& options, const RuleRegistry& rules) {
   std::vector<FileResult> results(work.size());
   ParallelFor(work.size(), options.jobs, [&](size_t i) {
     const auto start = std::chrono::steady_clock::now();
-    results[i] = options.stdin_text ? linter.LintText(*work[i].file, *options.stdin_text, *work[i].config)
-                                    : linter.LintFile(*work[i].file, *work[i].config);
+    const auto read = texts.find(work[i].file->abs_path);
+    results[i] = options.stdin_text  ? linter.LintText(*work[i].file, *options.stdin_text, *work[i].config)
+                 : read != texts.end() ? linter.LintText(*work[i].file, read->second, *work[i].config)
+                                       : linter.LintFile(*work[i].file, *work[i].config);
     const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                         std::chrono::steady_clock::now() - start)
                         .count();
@@ -180,7 +186,8 @@ LintRun RunLint(const LintOptions& options, const RuleRegistry& rules) {
   // the staged files' findings, as clang-tidy shows the named file's).
   std::function<bool(const std::string&)> wanted;
   if (only_files) wanted = [&named](const std::string& abs) { return named.count(abs) > 0; };
-  std::vector<FileResult> project_results = linter.LintProject(&resolver, &run.notes, wanted, options.jobs);
+  std::vector<FileResult> project_results = linter.LintProject(&resolver, &run.notes, wanted, options.jobs, &texts);
+  FileTexts().swap(texts);
 
   // Findings move into one list, reserved once; each file's list is freed
   // as it empties (findings can be most of a run's memory).

@@ -323,7 +323,7 @@ void Linter::MaskProjectFile(const DiscoveredFile& file, std::string_view text, 
 
 std::vector<FileResult> Linter::LintProject(
     ConfigResolver* resolver, std::vector<RunNote>* notes,
-    const std::function<bool(const std::string&)>& wanted, int jobs) const {
+    const std::function<bool(const std::string&)>& wanted, int jobs, const FileTexts* texts) const {
   // Every project check runs (a rule may be on for some folders and off for
   // others); FinishFindings keeps what each file's configuration enables.
   // The checks run on `jobs` threads, each into a list of its own, joined in
@@ -363,11 +363,18 @@ std::vector<FileResult> Linter::LintProject(
     if (wanted && !wanted(file.abs_path)) return;
     file.path = path;
     file.kind = ClassifyPath(file.abs_path);
-    std::string text;
-    if (const int err = ReadFileBytes(file.abs_path, &text); err != 0) {
-      file_notes[i].push_back(RunNote{RunNote::Level::kError, path, 0, 0, std::string("cannot read: ") + strerror(err)});
-      return;
+    const std::string* kept = nullptr;
+    if (texts) {
+      if (auto it = texts->find(file.abs_path); it != texts->end()) kept = &it->second;
     }
+    std::string read;
+    if (!kept) {
+      if (const int err = ReadFileBytes(file.abs_path, &read); err != 0) {
+        file_notes[i].push_back(RunNote{RunNote::Level::kError, path, 0, 0, std::string("cannot read: ") + strerror(err)});
+        return;
+      }
+    }
+    const std::string_view text = kept ? *kept : read;
     std::string dir = file.abs_path.substr(0, file.abs_path.rfind('/'));
     std::shared_ptr<const Config> config = resolver->ForDirectory(dir.empty() ? "/" : dir, &file_notes[i]);
     if (config->Excluded(file.abs_path)) return;

@@ -68,10 +68,12 @@ class Linter {
   // findings file by file, each under its own file's configuration.
   // `wanted` (an absolute path), when given, picks the files whose findings
   // are finished; the others are not even read. Checks and files are done
-  // on `jobs` threads; the results do not depend on how many.
+  // on `jobs` threads; the results do not depend on how many. `texts`: files
+  // already read (GatherProjectFacts), by absolute path, not read again.
   std::vector<FileResult> LintProject(
       ConfigResolver* resolver, std::vector<RunNote>* notes,
-      const std::function<bool(const std::string&)>& wanted = nullptr, int jobs = 1) const;
+      const std::function<bool(const std::string&)>& wanted = nullptr, int jobs = 1,
+      const FileTexts* texts = nullptr) const;
 
  private:
   // Marks the secrets of a file a project finding lands in, as the per-file

@@ -323,9 +323,10 @@ void AddService(const DiscoveredFile& file, std::string_view text, ProjectFacts*
 struct TerraformPart {
   iac::Graph graph;
   std::vector<std::pair<std::string, std::vector<uint32_t>>> line_starts;  // of each file read
+  std::vector<std::pair<std::string, std::string>> texts;  // (abs path, bytes), when asked for
 };
 
-TerraformPart BuildTerraform(const std::vector<DiscoveredFile>& files, int jobs) {
+TerraformPart BuildTerraform(const std::vector<DiscoveredFile>& files, int jobs, bool keep_texts) {
   TerraformPart out;
   std::vector<const DiscoveredFile*> wanted;
   for (const DiscoveredFile& f : files) {
@@ -347,14 +348,16 @@ TerraformPart BuildTerraform(const std::vector<DiscoveredFile>& files, int jobs)
     if (!input) continue;
     inputs.push_back(std::move(*input));
     out.line_starts.emplace_back(inputs.back().path, LineStarts(inputs.back().text));
+    if (keep_texts) out.texts.emplace_back(inputs.back().abs_path, inputs.back().text);
   }
   if (!inputs.empty()) out.graph = iac::BuildTerraformGraph(std::move(inputs), jobs);
   return out;
 }
 
 // The Terraform graph joins the facts after every other file.
-void AddTerraformGraph(TerraformPart part, ProjectFacts* facts) {
+void AddTerraformGraph(TerraformPart part, ProjectFacts* facts, FileTexts* texts) {
   for (auto& [path, starts] : part.line_starts) facts->line_starts[path] = std::move(starts);
+  for (auto& [path, text] : part.texts) texts->try_emplace(std::move(path), std::move(text));
   iac::Graph& graph = part.graph;
   if (!facts->lambda_project && !graph.functions.empty()) {
     const iac::Function& fn = graph.functions.front();
@@ -566,14 +569,14 @@ bool MayHoldProjectFacts(std::string_view abs_path, FileKind kind) {
 
 ProjectFacts GatherProjectFacts(const std::vector<DiscoveredFile>& files, int jobs,
                                 const std::function<bool(const DiscoveredFile&)>& scripts_elsewhere,
-                                bool defer_scripts) {
+                                bool defer_scripts, FileTexts* texts) {
   ProjectFacts facts;
   // The Terraform graph (the costliest part) on a thread of its own when
   // there are two jobs; the result is the same either way.
   std::optional<TerraformPart> terraform;
   std::thread terraform_thread;
   if (jobs > 1) {
-    terraform_thread = std::thread([&terraform, &files, jobs] { terraform = BuildTerraform(files, jobs); });
+    terraform_thread = std::thread([&terraform, &files, jobs, texts] { terraform = BuildTerraform(files, jobs, texts); });
   }
   // Serverless services first: the files they include are theirs, not
   // templates of their own.
@@ -602,13 +605,14 @@ ProjectFacts GatherProjectFacts(const std::vector<DiscoveredFile>& files, int jo
     if (f.kind == FileKind::kYaml || f.kind == FileKind::kJson || f.kind == FileKind::kServerless) {
       facts.line_starts[f.path] = LineStarts(text);
     }
+    if (texts) texts->try_emplace(f.abs_path, std::move(text));
   }
   if (terraform_thread.joinable()) {
     terraform_thread.join();
   } else {
-    terraform = BuildTerraform(files, jobs);
+    terraform = BuildTerraform(files, jobs, texts);
   }
-  AddTerraformGraph(std::move(*terraform), &facts);
+  AddTerraformGraph(std::move(*terraform), &facts, texts);
   // Scripts last: their facts use what Prisma reads, known by now. Parsed
   // on `jobs` threads (the slowest part of the pass when files are named
   // one by one, since the rest of the repository is read for its facts).

@@ -12,6 +12,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "frontend/discover/discover.h"
@@ -98,10 +99,13 @@ struct ProjectFacts {
 // `defer_scripts`: the scripts are read and their relative imports found
 // (what links them to functions), but not parsed: the caller parses the
 // ones it needs with ParseDeferredScripts.
+// `texts`, when given, receives the bytes of every non-script file the pass
+// read, by absolute path, so that the per-file pass need not read them again.
+using FileTexts = std::unordered_map<std::string, std::string>;
 ProjectFacts GatherProjectFacts(
     const std::vector<DiscoveredFile>& files, int jobs = 1,
     const std::function<bool(const DiscoveredFile&)>& scripts_elsewhere = nullptr,
-    bool defer_scripts = false);
+    bool defer_scripts = false, FileTexts* texts = nullptr);
 
 // Scripts larger than this give no code facts for the project rules.
 inline constexpr uint64_t kMaxScriptFactsSize = 2 << 20;

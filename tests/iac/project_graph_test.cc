@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/file_read.h"
 #include "frontend/discover/discover.h"
 #include "frontend/discover/project_facts.h"
 
@@ -133,6 +134,32 @@ TEST(ProjectGraphTest, SameFactsForAnyJobs) {
     EXPECT_EQ(one.graph.sources[i].file, two.graph.sources[i].file);
   }
   EXPECT_EQ(one.graph.problems.size(), two.graph.problems.size());
+}
+
+// The bytes of every file the pass read, for the per-file pass to lint
+// without reading it again: each graph source (Terraform among them, read
+// on its own threads) with exactly the file's bytes; scripts are not kept.
+TEST(ProjectGraphTest, KeepsWhatItReadForTheLinter) {
+  const std::string root = std::string(RDSLINT_SOURCE_DIR) + "/testdata/iac-graph";
+  Discovery d = Discover({root}, DiscoverOptions{});
+  for (int jobs : {1, 2}) {
+    FileTexts texts;
+    ProjectFacts facts = GatherProjectFacts(d.files, jobs, nullptr, false, &texts);
+    size_t terraform = 0;
+    for (const iac::GraphSource& s : facts.graph.sources) {
+      const std::string abs = AbsolutePath(s.file);
+      auto it = texts.find(abs);
+      ASSERT_NE(it, texts.end()) << s.file;
+      std::string bytes;
+      ASSERT_EQ(ReadFileBytes(abs, &bytes), 0);
+      EXPECT_EQ(it->second, bytes) << s.file;
+      terraform += abs.size() > 3 && abs.compare(abs.size() - 3, 3, ".tf") == 0;
+    }
+    EXPECT_GT(terraform, 0u);
+    for (const DiscoveredFile& f : d.files) {
+      if (f.kind == FileKind::kScript) EXPECT_EQ(texts.count(f.abs_path), 0u) << f.path;
+    }
+  }
 }
 
 }  // namespace
