@@ -67,7 +67,6 @@ LintRun RunLint(const LintOptions& options, const RuleRegistry& rules) {
     DiscoverOptions context_options = options.discover;
     context_options.jobs = options.jobs;
     context_options.keep = MayHoldProjectFacts;
-    context_options.script_sizes = false;
     context_files = Discover({ProjectRoot(discovery.files.front().abs_path)}, context_options).files;
   }
 
@@ -116,7 +115,7 @@ LintRun RunLint(const LintOptions& options, const RuleRegistry& rules) {
   // kept for the per-file pass: read once, not twice.
   FileTexts texts;
   run.facts = GatherProjectFacts(fact_files, options.jobs, scripts_elsewhere, /*defer_scripts=*/true,
-                                 only_files ? nullptr : &texts);
+                                 only_files ? nullptr : &texts, options.discover.max_file_size);
   run.facts.graph.BuildIndex();  // complete now; the checks only read it
   std::set<std::string> named;
   bool named_cpp = false;
@@ -147,7 +146,8 @@ LintRun RunLint(const LintOptions& options, const RuleRegistry& rules) {
   ParseDeferredScripts(&run.facts, options.jobs, [&](const ScriptFacts& s) {
     return !facts_from_lint.count(s.abs_path) && (!needed || needed_paths.count(s.abs_path) > 0);
   });
-  const Linter linter(rules, run.facts, options.build_path);
+  Linter linter(rules, run.facts, options.build_path);
+  linter.set_max_file_size(options.discover.max_file_size);
   std::vector<FileResult> results(work.size());
   ParallelFor(work.size(), options.jobs, [&](size_t i) {
     const auto start = std::chrono::steady_clock::now();

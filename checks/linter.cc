@@ -1,5 +1,7 @@
 #include "checks/linter.h"
 
+#include <sys/stat.h>
+
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -128,8 +130,11 @@ FileResult Linter::LintFile(const DiscoveredFile& file, const Config& config) co
   if (IsGraphOnlyKind(file.kind) && !FindGraphFile(file.path)) return result;
   std::string text;
   // A file that grows while we read it (a log being written) stops at twice
-  // the size discovery saw, so it cannot run away with memory.
-  const int err = ReadFileBytes(file.abs_path, &text, 2 * static_cast<size_t>(file.size) + (1 << 20), file.size);
+  // the size discovery saw, so it cannot run away with memory; one listed
+  // without its size, at the size limit.
+  const bool sized = file.size > 0;
+  const uint64_t limit = sized ? 2 * file.size + (1 << 20) : max_file_size_;
+  const int err = ReadFileBytes(file.abs_path, &text, limit, file.size);
   if (err == ENOENT) {
     // Deleted since discovery (a checkout or build running beside us): no
     // error of the user's; anything else that stops reading is.
@@ -137,7 +142,12 @@ FileResult Linter::LintFile(const DiscoveredFile& file, const Config& config) co
     return result;
   }
   if (err == EFBIG) {
-    result.notes.push_back(RunNote{RunNote::Level::kNote, file.path, 0, 0, "skipped: grew while it was read"});
+    struct stat st;
+    const bool over_limit = !sized && stat(file.abs_path.c_str(), &st) == 0 &&
+                            static_cast<uint64_t>(st.st_size) > max_file_size_;
+    result.notes.push_back(RunNote{RunNote::Level::kNote, file.path, 0, 0,
+                                   over_limit ? SizeLimitNote(st.st_size, max_file_size_)
+                                              : "skipped: grew while it was read"});
     return result;
   }
   if (err != 0) {

@@ -50,7 +50,11 @@ class Linter {
   // (FileResult::project_facts) under `config`: a project rule is on.
   static bool WantsScriptFacts(const RuleRegistry& rules, const Config& config);
 
+  // Reads the file and lints it. A file listed without its size (a script
+  // the walk did not stat) is held to `max_file_size` (set_max_file_size)
+  // as it is read, with the note discovery gives a file over it.
   FileResult LintFile(const DiscoveredFile& file, const Config& config) const;
+  void set_max_file_size(uint64_t bytes) { max_file_size_ = bytes; }
   FileResult LintText(const DiscoveredFile& file, std::string_view text,
                       const Config& config) const;
 
@@ -99,6 +103,7 @@ class Linter {
   std::shared_ptr<const CppAnalyzer> cpp_;    // clang, behind a clang-free interface
   std::unordered_map<std::string, GraphFile> graph_files_;
   std::shared_ptr<const HandlerIndex> handlers_;  // the functions' handlers, by module
+  uint64_t max_file_size_ = kDefaultMaxFileSize;
 };
 
 // A fingerprint that survives line moves and unrelated edits: the rule and

@@ -29,6 +29,10 @@ int ReadFileBytes(const std::string& path, std::string* out, size_t limit, uint6
     }
     regular = S_ISREG(st.st_mode);
     size = static_cast<uint64_t>(st.st_size);
+    if (regular && size > limit) {  // over it already: not read
+      close(fd);
+      return EFBIG;
+    }
   }
   // One byte more than the size: reaching it means the file grew, and the
   // loop goes on reading (a FIFO or /proc file reports size 0).

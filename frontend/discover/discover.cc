@@ -58,11 +58,7 @@ struct Walker {
     f.size = size;
     f.named = named;
     if (size > options.max_file_size && f.kind != FileKind::kOther) {
-      out->notes.push_back(RunNote{RunNote::Level::kNote, f.path, 0, 0,
-                                   "skipped: " + std::to_string(size) +
-                                       " bytes is over the size limit of " +
-                                       std::to_string(options.max_file_size) +
-                                       " (--max-file-size)"});
+      out->notes.push_back(RunNote{RunNote::Level::kNote, f.path, 0, 0, SizeLimitNote(size, options.max_file_size)});
       return;
     }
     out->files.push_back(std::move(f));
@@ -152,9 +148,9 @@ struct Walker {
         const FileKind kind = ClassifyPath(path);
         if (options.keep && !options.keep(path, kind)) continue;
         if (Ignored(ignores, path, false)) continue;
-        // readdir said regular: a file of no kind we read needs no size, nor
-        // (script_sizes false) a script, whose reader applies the limits.
-        if (!have_stat && (kind == FileKind::kOther || (!options.script_sizes && kind == FileKind::kScript))) {
+        // readdir said regular: a file of no kind we read needs no size,
+        // nor a script, whose reader applies the limits.
+        if (!have_stat && (kind == FileKind::kOther || kind == FileKind::kScript)) {
           AddFile(path, kind, 0, false, out);
           continue;
         }
@@ -225,6 +221,11 @@ std::string Normalize(const std::string& abs) {
 }
 
 }  // namespace
+
+std::string SizeLimitNote(uint64_t size, uint64_t limit) {
+  return "skipped: " + std::to_string(size) + " bytes is over the size limit of " + std::to_string(limit) +
+         " (--max-file-size)";
+}
 
 bool IsSkippedFolderName(std::string_view name) {
   static constexpr std::string_view kSkipped[] = {

@@ -19,21 +19,23 @@ struct DiscoveredFile {
   std::string path;      // as reported: relative to the working directory when below it
   std::string abs_path;  // absolute, '/'-separated
   FileKind kind = FileKind::kOther;
-  uint64_t size = 0;      // when listed; 0 also when not asked (kOther, DiscoverOptions::script_sizes)
+  // When listed; 0 also when not asked: a walk lists files of no kind
+  // rdslint reads, and scripts (most of a repository), without a stat each;
+  // a script's size limit (DiscoverOptions::max_file_size) applies as it
+  // is read.
+  uint64_t size = 0;
   bool named = false;    // given on the command line
 };
 
+inline constexpr uint64_t kDefaultMaxFileSize = 10ull << 20;
+
 struct DiscoverOptions {
-  uint64_t max_file_size = 10ull << 20;
+  uint64_t max_file_size = kDefaultMaxFileSize;
   bool respect_gitignore = true;
   // When set, files walked into are kept only when this says so; the others
   // cost no stat call (the project facts pass of `rdslint FILE...` wants a
   // few kinds out of the whole repository). Named files are always kept.
   bool (*keep)(std::string_view abs_path, FileKind kind) = nullptr;
-  // False: scripts walked into are listed without a stat call, size 0
-  // (unknown), for a pass that reads them with a size limit of its own
-  // (ReadDeferredScripts); most files of a repository are scripts.
-  bool script_sizes = true;
   // Threads that read folders.
   int jobs = 1;
 };
@@ -50,6 +52,10 @@ struct Discovery {
 };
 
 Discovery Discover(const std::vector<std::string>& paths, const DiscoverOptions& options);
+
+// "skipped: N bytes is over the size limit of M (--max-file-size)": the note
+// for a file over the limit, whether the walk saw its size or its reader did.
+std::string SizeLimitNote(uint64_t size, uint64_t limit);
 
 // Folders never walked into (they can still be named on the command line).
 bool IsSkippedFolderName(std::string_view name);

@@ -569,7 +569,7 @@ bool MayHoldProjectFacts(std::string_view abs_path, FileKind kind) {
 
 ProjectFacts GatherProjectFacts(const std::vector<DiscoveredFile>& files, int jobs,
                                 const std::function<bool(const DiscoveredFile&)>& scripts_elsewhere,
-                                bool defer_scripts, FileTexts* texts) {
+                                bool defer_scripts, FileTexts* texts, uint64_t max_file_size) {
   ProjectFacts facts;
   // The Terraform graph (the costliest part) on a thread of its own when
   // there are two jobs; the result is the same either way.
@@ -600,7 +600,9 @@ ProjectFacts GatherProjectFacts(const std::vector<DiscoveredFile>& files, int jo
     }
     if (!wanted) continue;
     std::string text;
-    if (ReadFileBytes(f.abs_path, &text, SIZE_MAX, f.size) != 0) continue;  // reported when the file itself is linted
+    // A script (prisma.config.*) may be listed without its size: the limit
+    // applies here. Errors are reported when the file itself is linted.
+    if (ReadFileBytes(f.abs_path, &text, f.size > 0 ? SIZE_MAX : max_file_size, f.size) != 0) continue;
     AddProjectFacts(f, text, &facts);
     if (f.kind == FileKind::kYaml || f.kind == FileKind::kJson || f.kind == FileKind::kServerless) {
       facts.line_starts[f.path] = LineStarts(text);
@@ -621,7 +623,7 @@ ProjectFacts GatherProjectFacts(const std::vector<DiscoveredFile>& files, int jo
     if (!IsFactsScript(f) || (scripts_elsewhere && scripts_elsewhere(f))) continue;
     scripts.push_back(&f);
   }
-  ReadDeferredScripts(scripts, jobs, &facts);
+  ReadDeferredScripts(scripts, jobs, &facts, std::min(kMaxScriptFactsSize, max_file_size));
   if (!defer_scripts) ParseDeferredScripts(&facts, jobs, nullptr);
   return facts;
 }

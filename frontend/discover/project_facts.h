@@ -99,13 +99,15 @@ struct ProjectFacts {
 // `defer_scripts`: the scripts are read and their relative imports found
 // (what links them to functions), but not parsed: the caller parses the
 // ones it needs with ParseDeferredScripts.
-// `texts`, when given, receives the bytes of every non-script file the pass
+// `max_file_size`: the run's --max-file-size, for the scripts the walk
+// listed without their size. `texts`, when given, receives the bytes of every non-script file the pass
 // read, by absolute path, so that the per-file pass need not read them again.
 using FileTexts = std::unordered_map<std::string, std::string>;
 ProjectFacts GatherProjectFacts(
     const std::vector<DiscoveredFile>& files, int jobs = 1,
     const std::function<bool(const DiscoveredFile&)>& scripts_elsewhere = nullptr,
-    bool defer_scripts = false, FileTexts* texts = nullptr);
+    bool defer_scripts = false, FileTexts* texts = nullptr,
+    uint64_t max_file_size = kDefaultMaxFileSize);
 
 // Scripts larger than this give no code facts for the project rules.
 inline constexpr uint64_t kMaxScriptFactsSize = 2 << 20;
@@ -117,7 +119,7 @@ bool IsFactsScript(const DiscoveredFile& f);
 // Reads `files` (on `jobs` threads) as deferred scripts: those that concern
 // the database join facts->scripts with their relative imports, unparsed;
 // facts->scripts is then in path order. A file over `max_size` bytes is
-// left out (its listed size may be unknown: DiscoverOptions::script_sizes).
+// left out (a walk lists scripts without their size).
 void ReadDeferredScripts(const std::vector<const DiscoveredFile*>& files, int jobs, ProjectFacts* facts,
                          uint64_t max_size = kMaxScriptFactsSize);
 

@@ -206,14 +206,14 @@ TEST_F(DiscoverTest, LargeFilesAreSkippedWithANote) {
 }
 
 // The context walk of `rdslint FILE...`: only the kinds the facts pass
-// reads, and scripts without a stat (their size is checked as they are read).
+// reads; scripts, in every walk, without a stat (their size is checked as
+// they are read).
 TEST_F(DiscoverTest, ContextWalkKeepsFactKindsAndListsScriptsWithoutSizes) {
   Write("svc/handler.ts", "import { Pool } from 'pg';\n// " + std::string(5000, 'x') + "\n");
   Write("svc/main.tf", std::string(300, 'y'));
   Write("svc/README.md", "# svc\n");
   DiscoverOptions o;
   o.keep = MayHoldProjectFacts;
-  o.script_sizes = false;
   o.max_file_size = 1000;  // applies to what is stat'ed: the script waits for its reader
   Discovery d = Discover({root_}, o);
   ASSERT_EQ(d.files.size(), 2u);

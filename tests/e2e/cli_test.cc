@@ -278,6 +278,33 @@ TEST_F(ProjectTest, ConfigFileNolintGitignoreAndSkips) {
   EXPECT_EQ(nlohmann::json::parse(named.out)["findings"].size(), 1u);
 }
 
+// The walk lists scripts without a stat; their size limit applies as they
+// are read, with the note the walk gives a file it saw over the limit (and
+// gives a script named on the command line), at any -j.
+TEST_F(ProjectTest, ScriptsOverTheSizeLimitAreSkippedAsTheyAreRead) {
+  const std::string code =
+      "import { Pool } from 'pg';\n"
+      "export const pool = new Pool({ connectionString: 'postgres://app:Pl4nted-e2e@db.example.com:5432/app' });\n";
+  Write(dir_ + "/small.ts", code);
+  Write(dir_ + "/big.ts", code + "// " + std::string(2000, 'x') + "\n");
+  const std::string note = "skipped: " + std::to_string(code.size() + 2004) +
+                           " bytes is over the size limit of 1024 (--max-file-size)";
+  for (const char* jobs : {"1", "2"}) {
+    Output o = Shell(kRdslint + " '" + dir_ + "' -j" + jobs + " --max-file-size 1K --format json");
+    nlohmann::json j = nlohmann::json::parse(o.out);
+    ASSERT_FALSE(j["findings"].empty()) << o.out;
+    for (const auto& f : j["findings"]) EXPECT_EQ(f["file"], dir_ + "/small.ts") << o.out;
+    ASSERT_EQ(j["notes"].size(), 1u) << o.out;
+    EXPECT_EQ(j["notes"][0]["file"], dir_ + "/big.ts");
+    EXPECT_EQ(j["notes"][0]["message"], note);
+  }
+  Output named = Shell(kRdslint + " '" + dir_ + "/big.ts' --max-file-size 1K --format json");
+  nlohmann::json j = nlohmann::json::parse(named.out);
+  EXPECT_TRUE(j["findings"].empty()) << named.out;
+  ASSERT_EQ(j["notes"].size(), 1u) << named.out;
+  EXPECT_EQ(j["notes"][0]["message"], note);
+}
+
 // Discovery tells the configuration lookup which folders hold a
 // .rdslint.yaml (no stat each); one that is a link to a file is still
 // followed, and a folder named .rdslint.yaml is no configuration.
