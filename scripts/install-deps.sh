@@ -11,6 +11,7 @@ packages=(
   libpq-dev libpqxx-dev   # the real libpq and libpqxx headers the cpp pack parses
   libyaml-cpp-dev nlohmann-json3-dev libre2-dev libtree-sitter-dev
   libmimalloc-dev   # the allocator the rdslint command links (tools/CMakeLists.txt)
+  libyaml-dev       # reads CloudFormation YAML beside yaml-cpp (frontend/cfn/yaml_reader.cc)
   googletest libgtest-dev
   pre-commit   # the end-to-end test of our pre-commit hooks
   neovim       # its built-in LSP client drives the end-to-end test of `rdslint lsp`

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "frontend/cfn/document.h"
+#include "frontend/cfn/intrinsics.h"
 #include "frontend/iac/cloudformation_graph.h"
 #include "frontend/iac/serverless_graph.h"
 
@@ -72,6 +73,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   CheckDocument(rdslint::cfn::Parse(text, {Syntax::kYaml, false}), size);
   CheckDocument(rdslint::cfn::Parse(text, {Syntax::kYaml, true}), size);
   CheckDocument(rdslint::cfn::Parse(text, {Syntax::kJson, false}), size);
+  // libyaml stands in for yaml-cpp only where both read the same document.
+  for (bool serverless : {false, true}) {
+    const rdslint::cfn::ParseOptions options{Syntax::kYaml, serverless};
+    rdslint::cfn::Document fast, slow;
+    if (rdslint::cfn::internal::ReadYamlWithLibyaml(text, options, &fast)) {
+      rdslint::cfn::internal::ReadYamlWithYamlCpp(text, options, &slow);
+      if (rdslint::cfn::internal::Describe(fast) != rdslint::cfn::internal::Describe(slow)) __builtin_trap();
+    }
+  }
 
   for (const char* path : {"template.yaml", "cdk.out/App.template.json"}) {
     rdslint::iac::Graph g;
