@@ -44,6 +44,8 @@ class Finisher {
 
 // The readers (yaml_reader.cc, json_reader.cc): fill `doc` or its errors.
 void ReadYaml(std::string_view text, const ParseOptions& options, Document* doc);
+void ReadJson(std::string_view text, const ParseOptions& options, Document* doc);
+
 // ReadYaml's two event sources, for tests and the fuzz target: libyaml
 // (false, `doc` untouched, where it cannot stand in for yaml-cpp) and
 // yaml-cpp.
@@ -53,7 +55,6 @@ void ReadYamlWithYamlCpp(std::string_view text, const ParseOptions& options, Doc
 // Every field of every node and error of `doc`, a line each: two documents
 // read alike describe alike (tests, the fuzz target).
 std::string Describe(const Document& doc);
-void ReadJson(std::string_view text, const ParseOptions& options, Document* doc);
 
 }  // namespace rdslint::cfn::internal
 

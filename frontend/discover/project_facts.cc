@@ -357,7 +357,9 @@ TerraformPart BuildTerraform(const std::vector<DiscoveredFile>& files, int jobs,
 // The Terraform graph joins the facts after every other file.
 void AddTerraformGraph(TerraformPart part, ProjectFacts* facts, FileTexts* texts) {
   for (auto& [path, starts] : part.line_starts) facts->line_starts[path] = std::move(starts);
-  for (auto& [path, text] : part.texts) texts->try_emplace(std::move(path), std::move(text));
+  if (texts) {
+    for (auto& [path, text] : part.texts) texts->try_emplace(std::move(path), std::move(text));
+  }
   iac::Graph& graph = part.graph;
   if (!facts->lambda_project && !graph.functions.empty()) {
     const iac::Function& fn = graph.functions.front();
