@@ -152,9 +152,9 @@ LintRun RunLint(const LintOptions& options, const RuleRegistry& rules) {
   ParallelFor(work.size(), options.jobs, [&](size_t i) {
     const auto start = std::chrono::steady_clock::now();
     const auto read = texts.find(work[i].file->abs_path);
-    results[i] = options.stdin_text  ? linter.LintText(*work[i].file, *options.stdin_text, *work[i].config)
-                 : read != texts.end() ? linter.LintText(*work[i].file, read->second, *work[i].config)
-                                       : linter.LintFile(*work[i].file, *work[i].config);
+    results[i] = options.stdin_text
+                     ? linter.LintText(*work[i].file, *options.stdin_text, *work[i].config)
+                     : linter.LintFile(*work[i].file, *work[i].config, read != texts.end() ? &read->second : nullptr);
     const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                         std::chrono::steady_clock::now() - start)
                         .count();

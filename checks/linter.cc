@@ -124,10 +124,11 @@ bool Linter::Lintable(FileKind kind) {
          kind == FileKind::kCpp || IsGraphOnlyKind(kind) || IsTerraformKind(kind);
 }
 
-FileResult Linter::LintFile(const DiscoveredFile& file, const Config& config) const {
+FileResult Linter::LintFile(const DiscoveredFile& file, const Config& config, const std::string* read) const {
   FileResult result;
   if (!Lintable(file.kind)) return result;
   if (IsGraphOnlyKind(file.kind) && !FindGraphFile(file.path)) return result;
+  if (read) return LintText(file, *read, config);
   std::string text;
   // A file that grows while we read it (a log being written) stops at twice
   // the size discovery saw, so it cannot run away with memory; one listed

@@ -52,8 +52,11 @@ class Linter {
 
   // Reads the file and lints it. A file listed without its size (a script
   // the walk did not stat) is held to `max_file_size` (set_max_file_size)
-  // as it is read, with the note discovery gives a file over it.
-  FileResult LintFile(const DiscoveredFile& file, const Config& config) const;
+  // as it is read, with the note discovery gives a file over it. `read`:
+  // the file's bytes when another pass has read them (GatherProjectFacts),
+  // linted instead of reading the file again; files of no pack's kind are
+  // skipped either way.
+  FileResult LintFile(const DiscoveredFile& file, const Config& config, const std::string* read = nullptr) const;
   void set_max_file_size(uint64_t bytes) { max_file_size_ = bytes; }
   FileResult LintText(const DiscoveredFile& file, std::string_view text,
                       const Config& config) const;

@@ -305,6 +305,20 @@ TEST_F(ProjectTest, ScriptsOverTheSizeLimitAreSkippedAsTheyAreRead) {
   EXPECT_EQ(j["notes"][0]["message"], note);
 }
 
+// A file the facts pass reads but no pack lints (package.json, a CI
+// workflow) is not linted from the bytes that pass kept: no finding there,
+// not counted as checked.
+TEST_F(ProjectTest, FilesReadOnlyForFactsAreNotLinted) {
+  mkdir((dir_ + "/.github").c_str(), 0755);
+  mkdir((dir_ + "/.github/workflows").c_str(), 0755);
+  Write(dir_ + "/.env", "DB_PASSWORD=Pl4nted-e2e\n");
+  Write(dir_ + "/package.json", "{\"name\": \"x\", \"dependencies\": {\"@prisma/client\": \"6.0.0\"}}\n");
+  Write(dir_ + "/.github/workflows/ci.yml", "# NOLINTBEGIN\nname: ci\non: push\n");
+  Output o = Shell(kRdslint + " '" + dir_ + "' 2>&1");
+  EXPECT_EQ(o.out.find("nolint-unmatched"), std::string::npos) << o.out;
+  EXPECT_NE(o.out.find("1 finding (1 error, 0 warnings, 0 notes) in 1 file checked."), std::string::npos) << o.out;
+}
+
 // Discovery tells the configuration lookup which folders hold a
 // .rdslint.yaml (no stat each); one that is a link to a file is still
 // followed, and a folder named .rdslint.yaml is no configuration.
