@@ -65,8 +65,6 @@ Outcome Run(const std::vector<std::string>& argv, const std::string& cwd) {
   return out;
 }
 
-// The median of `times` runs (by wall time); one run when the first takes
-// longer than `once_over` seconds.
 // Reads every file below `dir` once, so that a timed run finds the tree in
 // the page cache: some machines (this project's VM among them) drop cached
 // file pages within a minute, and a run that meets a half-cached tree reads
@@ -84,6 +82,8 @@ int ReadOne(const char* path, const struct stat* st, int type, struct FTW*) {
 
 void FillPageCache(const std::string& dir) { nftw(dir.c_str(), ReadOne, 64, FTW_PHYS); }
 
+// The median of `times` runs (by wall time); one run when the first takes
+// longer than `once_over` seconds.
 Outcome Median(const std::vector<std::string>& argv, const std::string& cwd, int times = 3,
                double once_over = 1e9) {
   std::vector<Outcome> runs;

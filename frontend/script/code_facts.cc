@@ -20,8 +20,6 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
-bool IsCall(TSNode n) { return Is(n, "call_expression") || Is(n, "call"); }
-
 TSNode Strip(TSNode n) {
   while (Is(n, "parenthesized_expression") || Is(n, "non_null_expression") ||
          Is(n, "as_expression") || Is(n, "satisfies_expression") || Is(n, "await_expression") ||
@@ -287,7 +285,7 @@ void Gatherer::Visit(TSNode n, const std::vector<TSNode>& ancestors) {
   }
 
   if (is("new_expression")) VisitNew(n, ancestors);
-  if (is("call_expression") || is("call")) VisitCall(n, ancestors);
+  if (IsCall(is)) VisitCall(n, ancestors);
 
   // process.env.X / os.environ["X"] reads, for the project rules.
   if ((is("member_expression") || is("subscript_expression") || is("subscript")) &&
@@ -311,7 +309,7 @@ void Gatherer::Visit(TSNode n, const std::vector<TSNode>& ancestors) {
   if (is("binary_expression") || is("binary_operator")) {
     const std::string_view op = tree_.Text(Field(n, "operator"));
     builder = op == "+" || op == "%";
-  } else if (is("call_expression") || is("call")) {
+  } else if (IsCall(is)) {
     TSNode callee = Field(n, "function");
     if (Is(callee, "member_expression") || Is(callee, "attribute")) {
       const std::string_view m = tree_.Text(Field(callee, tree_.python() ? "attribute" : "property"));

@@ -13,8 +13,6 @@ constexpr int kMaxOnceDepth = 8;
 constexpr int kMaxTestDepth = 32;
 constexpr size_t kMaxGuardAncestors = 200;
 
-bool IsCall(TSNode n) { return Is(n, "call_expression") || Is(n, "call"); }
-
 TSNode Strip(TSNode n) {
   while (Is(n, "parenthesized_expression") || Is(n, "non_null_expression") ||
          Is(n, "as_expression") || Is(n, "await_expression") || Is(n, "await")) {
@@ -124,7 +122,7 @@ void ControlFlow::Collect() {
       return true;
     }
     const bool in_catch = !open_catches.empty();
-    if (is("call_expression") || is("call")) {
+    if (IsCall(is)) {
       TSNode callee = Strip(Field(n, "function"));
       if (Is(callee, "identifier")) {
         const int f = scopes_.FunctionNamed(tree_.Text(callee), at);

@@ -163,11 +163,21 @@ class NodeKind {
   const TSLanguage* language_;
 };
 
+// One test: the node's symbol is read only when the grammar has the type
+// (a NodeKind reads it up front, for a chain).
 inline bool Is(TSNode n, const char* type) {
   if (IsNull(n)) return false;
   const TSSymbol symbol = NamedSymbol(ts_tree_language(n.tree), type);
   return symbol != 0 && ts_node_symbol(n) == symbol;
 }
+
+// A call in either grammar family: JavaScript's call_expression, Python's
+// call. The NodeKind form is inlined into the visitors' chains, as its tests
+// are (called, it cost a visitor's walk 1 % more).
+__attribute__((always_inline)) inline bool IsCall(const NodeKind& is) {
+  return is("call_expression") || is("call");
+}
+inline bool IsCall(TSNode n) { return Is(n, "call_expression") || Is(n, "call"); }
 
 // Null-safe: the 0.20 runtime dereferences a null node, and optional fields
 // (a `new X` without arguments) are null.

@@ -462,7 +462,7 @@ ValuePtr Evaluator::EvalUncached(TSNode n) {
     return MakeUnknown(RangeOf(n), "", obj->taint);
   }
   if (is("binary_expression") || is("binary_operator") || is("boolean_operator")) return Binary(n);
-  if (is("call_expression") || is("call")) return Call(n);
+  if (IsCall(is)) return Call(n);
   if (is("new_expression")) {
     Taint taint;
     TSNode args = Field(n, "arguments");
